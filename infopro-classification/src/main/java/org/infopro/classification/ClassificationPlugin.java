@@ -1,0 +1,67 @@
+package org.infopro.classification;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import java.util.List;
+import java.util.Optional;
+import org.infopro.classification.aux.CifarAuxNets;
+import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.loss.Losses;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.Layers;
+import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.train.TaskMetric;
+import org.infopro.core.train.TrainingBatch;
+
+/**
+ * Image classification: global-average-pool + linear head with softmax cross-entropy, the
+ * CIFAR auxiliary nets, top-1/top-5, and the suites {@code quick}, {@code standard},
+ * {@code memory} and {@code paper}.
+ */
+public final class ClassificationPlugin implements TaskPlugin {
+
+    /** Registry name. */
+    public static final String NAME = "classification";
+
+    private final AuxNetFactory auxNets = new CifarAuxNets();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Block newTaskHead(FeatureShape features, int classes) {
+        return new SequentialBlock()
+                .add(Layers.globalAveragePool())
+                .add(Layers.linear(features.channels(), classes));
+    }
+
+    @Override
+    public NDArray taskLoss(NDList headOutput, TrainingBatch batch) {
+        return Losses.crossEntropy(headOutput.head(), batch.labels().head());
+    }
+
+    @Override
+    public AuxNetFactory auxNets() {
+        return auxNets;
+    }
+
+    @Override
+    public TaskMetric newMetric(int classes) {
+        return new TopKAccuracy(classes);
+    }
+
+    @Override
+    public List<String> suiteNames() {
+        return ClassificationSuites.NAMES;
+    }
+
+    @Override
+    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
+        return ClassificationSuites.suite(name, overrides);
+    }
+}

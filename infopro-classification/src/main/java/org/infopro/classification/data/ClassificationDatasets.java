@@ -1,0 +1,117 @@
+package org.infopro.classification.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.infopro.core.data.LabeledData;
+import org.infopro.core.data.Normalization;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.spi.DatasetProvider;
+
+/**
+ * Image classification datasets in their published formats.
+ *
+ * <ul>
+ *   <li>{@code fashion-mnist}, {@code mnist}: IDX files ({@code train-images-idx3-ubyte[.gz]}, …),
+ *       28×28 grey zero-padded to 32×32 and replicated to 3 channels, mean = std = 0.5, so the
+ *       CIFAR ResNets and their 3-channel decoders apply unchanged.
+ *   <li>{@code cifar10}: {@code data_batch_1..5.bin}, {@code test_batch.bin}; {@code cifar100},
+ *       {@code cifar100-coarse}: {@code train.bin}, {@code test.bin}; the CIFAR normalisation.
+ * </ul>
+ */
+public final class ClassificationDatasets implements DatasetProvider {
+
+    /** Where Debian's {@code dataset-fashion-mnist} package puts the files. */
+    public static final Path FASHION_MNIST_HOME = Paths.get("/usr/share/datasets/fashion-mnist");
+
+    static final FeatureShape INPUT = new FeatureShape(3, 32, 32);
+    static final Normalization GREY = Normalization.uniform(3, 0.5f, 0.5f);
+    static final Normalization CIFAR = new Normalization(
+            new float[] {125.3f / 255, 123.0f / 255, 113.9f / 255},
+            new float[] {63.0f / 255, 62.1f / 255, 66.7f / 255});
+
+    private static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "cifar100-coarse");
+
+    @Override
+    public Set<String> names() {
+        return new LinkedHashSet<>(NAMES);
+    }
+
+    @Override
+    public Optional<Path> defaultRoot(String name) {
+        return "fashion-mnist".equals(name) ? Optional.of(FASHION_MNIST_HOME) : Optional.empty();
+    }
+
+    @Override
+    public LabeledData open(String name, Path root, String split, int limit) throws IOException {
+        if (!split.equals("train") && !split.equals("test")) {
+            throw new IllegalArgumentException("Split must be train or test, got '" + split + "'");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IOException("Dataset folder " + root + " of " + name + " does not exist"
+                    + (root.equals(FASHION_MNIST_HOME)
+                            ? " (install it with: sudo apt-get install -y dataset-fashion-mnist)" : ""));
+        }
+        switch (name) {
+            case "fashion-mnist":
+            case "mnist":
+                return dataset(readIdx(root, split).first(limit), GREY, true);
+            case "cifar10":
+                return dataset(readCifar10(root, split).first(limit), CIFAR, true);
+            case "cifar100":
+                return dataset(readCifar100(root, split, CifarBinaryReader.Labels.CIFAR100_FINE).first(limit), CIFAR, true);
+            case "cifar100-coarse":
+                return dataset(readCifar100(root, split, CifarBinaryReader.Labels.CIFAR100_COARSE).first(limit), CIFAR, true);
+            default:
+                throw new IllegalArgumentException("Unknown dataset '" + name + "'; known: " + NAMES);
+        }
+    }
+
+    private static ImageClassificationDataset dataset(RawImages images, Normalization normalization, boolean flip) {
+        return ImageClassificationDataset.builder()
+                .setImages(images)
+                .setShape(INPUT)
+                .setNormalization(normalization)
+                .optFlip(flip)
+                .build();
+    }
+
+    /** MNIST-family IDX files, gzip-compressed or plain. */
+    static RawImages readIdx(Path root, String split) throws IOException {
+        String prefix = split.equals("train") ? "train" : "t10k";
+        return IdxReader.read(
+                existing(root, prefix + "-images-idx3-ubyte"),
+                existing(root, prefix + "-labels-idx1-ubyte"),
+                10);
+    }
+
+    private static RawImages readCifar10(Path root, String split) throws IOException {
+        Path dir = Files.isDirectory(root.resolve("cifar-10-batches-bin")) ? root.resolve("cifar-10-batches-bin") : root;
+        List<Path> files = new ArrayList<>();
+        if (split.equals("train")) {
+            for (int i = 1; i <= 5; i++) {
+                files.add(dir.resolve("data_batch_" + i + ".bin"));
+            }
+        } else {
+            files.add(dir.resolve("test_batch.bin"));
+        }
+        return CifarBinaryReader.read(files, CifarBinaryReader.Labels.CIFAR10);
+    }
+
+    private static RawImages readCifar100(Path root, String split, CifarBinaryReader.Labels labels) throws IOException {
+        Path dir = Files.isDirectory(root.resolve("cifar-100-binary")) ? root.resolve("cifar-100-binary") : root;
+        return CifarBinaryReader.read(List.of(dir.resolve(split + ".bin")), labels);
+    }
+
+    /** The plain or {@code .gz} file of that name (the reader detects compression). */
+    private static Path existing(Path root, String base) {
+        Path gz = root.resolve(base + ".gz");
+        return Files.exists(gz) ? gz : root.resolve(base);
+    }
+}

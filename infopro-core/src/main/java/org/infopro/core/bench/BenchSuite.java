@@ -1,0 +1,65 @@
+package org.infopro.core.bench;
+
+import java.util.List;
+import org.infopro.core.train.RunConfig;
+
+/**
+ * A named list of benchmark cases (method × backbone × K × seed), each run in its own JVM.
+ *
+ * @param name suite name, e.g. {@code quick}
+ * @param description one line for {@code infopro list} and the report
+ * @param cases the runs
+ * @param measure what each case measures
+ */
+public record BenchSuite(String name, String description, List<RunConfig> cases, Measure measure) {
+
+    /** What a case measures. */
+    public enum Measure {
+        /** Train and evaluate; report the test metric, step time and peak memory. */
+        ACCURACY,
+        /** A few steps under a malloc setting whose RSS follows live tensors; report peak memory. */
+        MEMORY
+    }
+
+    /**
+     * Command-line overrides a suite applies to its cases; null fields keep the suite's choice.
+     *
+     * @param epochs epochs per case
+     * @param methods methods to run
+     * @param ks values of K to run
+     * @param dataRoot dataset folder
+     * @param steps steps per case (memory suites) or per epoch
+     */
+    public record Overrides(
+            Integer epochs, List<String> methods, List<Integer> ks, String dataRoot, Integer steps) {
+
+        /** No overrides. */
+        public static Overrides none() {
+            return new Overrides(null, null, null, null, null);
+        }
+
+        /** Whether a method is selected (all are when no list was given). */
+        public boolean selects(String method) {
+            return methods == null || methods.contains(method);
+        }
+
+        /** Whether a K is selected (all are when no list was given). */
+        public boolean selectsK(int k) {
+            return ks == null || ks.contains(k);
+        }
+
+        /** Applies the per-case overrides (epochs, data folder, steps) to a case. */
+        public RunConfig apply(RunConfig config) {
+            if (epochs != null) {
+                config.epochs = epochs;
+            }
+            if (dataRoot != null) {
+                config.dataRoot = dataRoot;
+            }
+            if (steps != null) {
+                config.maxSteps = steps;
+            }
+            return config;
+        }
+    }
+}

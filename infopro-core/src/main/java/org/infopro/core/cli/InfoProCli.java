@@ -1,0 +1,286 @@
+package org.infopro.core.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.infopro.core.bench.BenchRunner;
+import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.bench.CaseResult;
+import org.infopro.core.bench.CaseRunner;
+import org.infopro.core.spi.Registry;
+import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.train.Checkpoint;
+import org.infopro.core.train.Experiment;
+import org.infopro.core.train.Json;
+import org.infopro.core.train.ProgressBar;
+import org.infopro.core.train.RunConfig;
+import org.infopro.core.train.Training;
+import org.infopro.core.train.TrainingState;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code infopro} command line: list, train, eval, bench. */
+@Command(
+        name = "infopro",
+        mixinStandardHelpOptions = true,
+        version = "InfoPro for Java 0.1.0",
+        description = "Locally supervised training (InfoPro, DGL, greedy SL) on DJL.",
+        subcommands = {
+            InfoProCli.ListCommand.class,
+            InfoProCli.TrainCommand.class,
+            InfoProCli.EvalCommand.class,
+            InfoProCli.BenchCommand.class,
+            InfoProCli.RunCaseCommand.class
+        })
+public final class InfoProCli implements Runnable {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new InfoProCli());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            // Expected failures (bad input, unknown names) get one clear line, not a stack trace.
+            line.getErr().println("error: " + e.getMessage());
+            if (System.getenv("INFOPRO_DEBUG") != null) {
+                e.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Lists what the registry knows. */
+    @Command(name = "list", description = "List tasks, backbones, datasets, methods and suites.")
+    static final class ListCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Registry registry = Registry.discover();
+            System.out.println("tasks:     " + String.join(", ", registry.taskNames()));
+            System.out.println("backbones: " + String.join(", ", registry.backboneNames()));
+            System.out.println("datasets:  " + String.join(", ", registry.datasetNames()));
+            System.out.println("methods:   " + String.join(", ", registry.objectiveNames()));
+            for (String task : registry.taskNames()) {
+                TaskPlugin plugin = registry.task(task);
+                System.out.println("suites of " + task + ": " + String.join(", ", plugin.suiteNames()));
+            }
+            return 0;
+        }
+    }
+
+    /** Options that define a run. */
+    static final class RunOptions {
+        @Option(names = "--task", defaultValue = "classification", description = "Task (default: ${DEFAULT-VALUE}).")
+        String task;
+
+        @Option(names = "--backbone", defaultValue = "resnet32", description = "Backbone (default: ${DEFAULT-VALUE}).")
+        String backbone;
+
+        @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Dataset (default: ${DEFAULT-VALUE}).")
+        String dataset;
+
+        @Option(names = "--data", description = "Dataset folder (default: the dataset's standard place).")
+        String dataRoot;
+
+        @Option(names = "--method", defaultValue = "infopro-contrast", description = "e2e, greedy, dgl, infopro-softmax, infopro-contrast (default: ${DEFAULT-VALUE}).")
+        String method;
+
+        @Option(names = "--k", defaultValue = "2", description = "Number of modules K (default: ${DEFAULT-VALUE}; e2e forces 1).")
+        int k;
+
+        @Option(names = "--split", defaultValue = "infopro", description = "infopro (paper table), infopro* (memory-balanced table) or even (default: ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--lambdas", description = "λ1,λ2[,λ1last,λ2last] (default: the backbone's table).")
+        String lambdas;
+
+        @Option(names = "--aux-config", description = "Auxiliary classifier depth, e.g. 1c2f (default: the method's).")
+        String auxConfig;
+
+        @Option(names = "--epochs", defaultValue = "1", description = "Epochs (default: ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--lr", defaultValue = "0.1", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+        float lr;
+
+        @Option(names = "--weight-decay", defaultValue = "1e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+        float weightDecay;
+
+        @Option(names = "--schedule", defaultValue = "cosine", description = "cosine, cosine-warmup, step, constant (default: ${DEFAULT-VALUE}).")
+        String schedule;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--augment", description = "Augment training images (reflect-pad 4, crop, flip).")
+        boolean augment;
+
+        @Option(names = "--train-limit", defaultValue = "0", description = "Use the first N training samples (0 = all).")
+        int trainLimit;
+
+        @Option(names = "--test-limit", defaultValue = "0", description = "Use the first N test samples (0 = all).")
+        int testLimit;
+
+        @Option(names = "--max-steps", defaultValue = "0", description = "Stop each epoch after N steps (0 = full epochs).")
+        int maxSteps;
+
+        RunConfig toConfig() {
+            RunConfig c = new RunConfig();
+            c.task = task;
+            c.backbone = backbone;
+            c.dataset = dataset;
+            c.dataRoot = dataRoot;
+            c.method = method;
+            c.k = method.equals("e2e") ? 1 : k;
+            c.split = split;
+            c.lambdas = lambdas;
+            c.auxConfig = auxConfig;
+            c.epochs = epochs;
+            c.batch = batch;
+            c.lr = lr;
+            c.weightDecay = weightDecay;
+            c.schedule = schedule;
+            c.seed = seed;
+            c.augment = augment;
+            c.trainLimit = trainLimit;
+            c.testLimit = testLimit;
+            c.maxSteps = maxSteps;
+            return c;
+        }
+    }
+
+    /** Trains one model, with checkpoints and resume. */
+    @Command(name = "train", description = "Train one model; checkpoints to OUT/checkpoint.ckpt.")
+    static final class TrainCommand implements Callable<Integer> {
+        @Mixin RunOptions options;
+
+        @Option(names = "--out", required = true, description = "Run folder.")
+        Path out;
+
+        @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+        boolean resume;
+
+        @Option(names = "--checkpoint-every", defaultValue = "50", description = "Checkpoint every N steps (default: ${DEFAULT-VALUE}; epoch ends always).")
+        int checkpointEvery;
+
+        @Override
+        public Integer call() throws IOException {
+            Path file = out.resolve("checkpoint.ckpt");
+            RunConfig config = options.toConfig();
+            TrainingState state = new TrainingState();
+            Checkpoint header = null;
+            if (resume) {
+                header = Checkpoint.readHeader(file);
+                config = header.config();
+                state = header.state();
+                System.err.printf(Locale.ROOT, "Resuming %s at epoch %d, step %d%n", file, state.epoch + 1, state.stepInEpoch);
+            }
+            try (Experiment experiment = Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+                Training training = new Training(experiment)
+                        .addListener(ProgressBar.onConsole())
+                        .checkpointTo(file, checkpointEvery);
+                if (header != null) {
+                    Checkpoint.load(file, experiment.network(), training.trainer().optimizer(), experiment.manager());
+                }
+                System.err.println("Split: " + experiment.network().plan() + ", method " + config.method);
+                TrainingState done = training.run(state);
+                Files.writeString(out.resolve("history.json"), Json.GSON.toJson(done));
+                TrainingState.EpochRecord last = done.history.get(done.history.size() - 1);
+                System.out.println("final test " + last.test + ", steps " + done.globalStep
+                        + String.format(Locale.ROOT, ", %.0f ms/step", done.msPerStep()));
+            }
+            return 0;
+        }
+    }
+
+    /** Evaluates a checkpoint. */
+    @Command(name = "eval", description = "Evaluate a checkpoint on its dataset's test split.")
+    static final class EvalCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
+        Path checkpoint;
+
+        @Option(names = "--data", description = "Dataset folder, if it moved since training.")
+        String dataRoot;
+
+        @Override
+        public Integer call() throws IOException {
+            RunConfig config = Checkpoint.readHeader(checkpoint).config();
+            if (dataRoot != null) {
+                config.dataRoot = dataRoot;
+            }
+            try (Experiment experiment = Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
+                Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
+                Map<String, Double> values = experiment.evaluate(experiment.test());
+                System.out.println(Json.GSON.toJson(values));
+            }
+            return 0;
+        }
+    }
+
+    /** Runs a benchmark suite. */
+    @Command(name = "bench", description = "Run a task's benchmark suite; writes results.json, results.md and PNG charts.")
+    static final class BenchCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "Task, e.g. classification.")
+        String task;
+
+        @Option(names = "--suite", defaultValue = "quick", description = "Suite name (default: ${DEFAULT-VALUE}); see `infopro list`.")
+        String suite;
+
+        @Option(names = "--out", description = "Output folder (default: runs/<task>-<suite>).")
+        Path out;
+
+        @Option(names = "--epochs", description = "Epochs per case.")
+        Integer epochs;
+
+        @Option(names = "--methods", split = ",", description = "Methods to run (default: the suite's).")
+        List<String> methods;
+
+        @Option(names = "--k", split = ",", description = "Values of K to run (default: the suite's).")
+        List<Integer> ks;
+
+        @Option(names = "--data", description = "Dataset folder.")
+        String dataRoot;
+
+        @Option(names = "--steps", description = "Steps per case (memory suites) or per epoch.")
+        Integer steps;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            TaskPlugin plugin = Registry.discover().task(task);
+            BenchSuite.Overrides overrides = new BenchSuite.Overrides(epochs, methods, ks, dataRoot, steps);
+            BenchSuite selected = plugin.suite(suite, overrides).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown suite '" + suite + "' for task " + task + "; known: " + plugin.suiteNames()));
+            Path folder = out != null ? out : Path.of("runs", task + "-" + suite);
+            List<Map<String, Object>> records = new BenchRunner(folder, System.err).run(selected);
+            return records.stream().anyMatch(r -> r.containsKey("error")) ? 1 : 0;
+        }
+    }
+
+    /** Runs one benchmark case in this JVM (used by the bench runner's child processes). */
+    @Command(name = "run-case", hidden = true)
+    static final class RunCaseCommand implements Callable<Integer> {
+        @Parameters(index = "0") Path configFile;
+        @Parameters(index = "1") Path resultFile;
+        @Parameters(index = "2") BenchSuite.Measure measure;
+
+        @Override
+        public Integer call() throws IOException {
+            RunConfig config = Json.GSON.fromJson(Files.readString(configFile), RunConfig.class);
+            CaseResult result = CaseRunner.run(config, measure);
+            Files.writeString(resultFile, Json.GSON.toJson(result.fields()));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.infopro.core.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * The losses of local learning, with PyTorch's semantics: softmax cross-entropy, binary
+ * cross-entropy of a sigmoid output, and the supervised contrastive loss (SupCon).
+ */
+public final class Losses {
+
+    private Losses() {}
+
+    /**
+     * Mean softmax cross-entropy: {@code F.cross_entropy(logits, labels)}.
+     *
+     * @param logits (N, C) scores
+     * @param labels (N) class indices
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        NDArray index = labels.toType(DataType.INT64, false).reshape(-1, 1);
+        return logits.logSoftmax(1).gather(index, 1).neg().mean();
+    }
+
+    /**
+     * Mean binary cross-entropy between {@code sigmoid(logits)} and targets in [0, 1], i.e.
+     * {@code BCELoss(Sigmoid(z), t)} computed stably as {@code max(z,0) - z·t + log(1+e^{-|z|})}.
+     */
+    public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray targets) {
+        NDArray positive = logits.maximum(0f);
+        NDArray softplus = logits.abs().neg().exp().add(1f).log();
+        return positive.sub(logits.mul(targets)).add(softplus).mean();
+    }
+
+    /**
+     * Supervised contrastive loss (Khosla et al. 2020, one view per sample, contrast mode "all"),
+     * as the reference code computes it.
+     *
+     * <p>For anchor i with positives P(i) = {p ≠ i : y_p = y_i}:
+     * {@code -(τ/τ_base)/|P(i)| Σ_p log(exp(z_i·z_p/τ) / Σ_{a≠i} exp(z_i·z_a/τ))}, averaged over
+     * all anchors; an anchor without positives contributes 0 (its count is taken as 1).
+     *
+     * @param features (N, D) embeddings, already L2-normalised
+     * @param labels (N) class indices
+     * @param temperature τ
+     * @param baseTemperature τ_base (the reference uses τ_base = τ = 0.07)
+     */
+    public static NDArray supervisedContrastive(
+            NDArray features, NDArray labels, float temperature, float baseTemperature) {
+        NDManager manager = features.getManager();
+        long n = features.getShape().get(0);
+        NDArray similarity = features.matMul(features.transpose()).div(temperature);
+        // Shift by the row maximum for stability; the shift cancels inside the log-ratio.
+        NDArray logits = similarity.sub(similarity.max(new int[] {1}, true).stopGradient());
+        NDArray notSelf = manager.eye((int) n).neg().add(1f);
+        NDArray y = labels.toType(DataType.FLOAT32, false).reshape(-1, 1);
+        NDArray positives = y.eq(y.transpose()).toType(DataType.FLOAT32, false).mul(notSelf);
+        NDArray denominator = logits.exp().mul(notSelf).sum(new int[] {1}, true).log();
+        NDArray logProb = logits.sub(denominator);
+        NDArray positiveCount = positives.sum(new int[] {1}).maximum(1f);
+        NDArray meanLogProbPositive = positives.mul(logProb).sum(new int[] {1}).div(positiveCount);
+        return meanLogProbPositive.mul(-temperature / baseTemperature).mean();
+    }
+}

@@ -1,0 +1,60 @@
+package org.infopro.core.model;
+
+import ai.djl.nn.Block;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A network body as an ordered list of blocks that may be cut between any two of them.
+ *
+ * <p>Every block is a possible module end: {@link #cutPoints()} gives the name of each block and
+ * the feature shape right after it, which is all a split planner and an auxiliary-net factory
+ * need. Published split tables and λ values travel with the backbone as data, never as code.
+ */
+public interface Backbone {
+
+    /** The registry name, e.g. {@code resnet32}. */
+    String name();
+
+    /** The per-sample input shape this backbone was built for. */
+    FeatureShape inputShape();
+
+    /** The blocks in forward order; block {@code i} consumes the output of block {@code i-1}. */
+    List<Block> blocks();
+
+    /** One cut point per block: its name and the feature shape after it. */
+    List<CutPoint> cutPoints();
+
+    /**
+     * Published splits, keyed by a table name ({@code infopro}, {@code infopro*}) then by K. Each
+     * split lists the names of the blocks that end modules 1..K-1.
+     */
+    default Map<String, Map<Integer, List<String>>> splitTables() {
+        return Map.of();
+    }
+
+    /** Published λ schedule for a split table and K, if the paper gives one. */
+    default Optional<org.infopro.core.objective.LambdaSchedule> lambdas(String table, int k) {
+        return Optional.empty();
+    }
+
+    /** The feature shape of the last block's output. */
+    default FeatureShape outputShape() {
+        List<CutPoint> cuts = cutPoints();
+        return cuts.get(cuts.size() - 1).shape();
+    }
+
+    /** Index of the block with this name, or an error listing the known names. */
+    default int indexOf(String blockName) {
+        List<CutPoint> cuts = cutPoints();
+        for (int i = 0; i < cuts.size(); i++) {
+            if (cuts.get(i).name().equals(blockName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(
+                "Backbone " + name() + " has no block '" + blockName + "'; blocks are "
+                        + cuts.stream().map(CutPoint::name).toList());
+    }
+}

@@ -1,0 +1,9 @@
+package org.infopro.core.model;
+
+/**
+ * A place where a backbone may be cut: after the named block, whose output has this shape.
+ *
+ * @param name the block's name, e.g. {@code stage2.block1}
+ * @param shape the per-sample feature shape after the block
+ */
+public record CutPoint(String name, FeatureShape shape) {}

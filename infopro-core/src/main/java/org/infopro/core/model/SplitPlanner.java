@@ -1,0 +1,74 @@
+package org.infopro.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** Chooses where to cut a backbone: from a published table or evenly by layers. */
+public final class SplitPlanner {
+
+    /** Table name of the paper's equal-layer splits. */
+    public static final String PAPER = "infopro";
+    /** Table name of the paper's memory-balanced splits (InfoPro*). */
+    public static final String MEMORY_BALANCED = "infopro*";
+    /** Name of the even-by-layers planner. */
+    public static final String EVEN = "even";
+
+    private SplitPlanner() {}
+
+    /**
+     * Plans K modules. {@code strategy} is {@value #EVEN}, or the name of one of the backbone's
+     * split tables; a table without an entry for K is an error naming the Ks it has.
+     */
+    public static SplitPlan plan(Backbone backbone, int k, String strategy) {
+        int blocks = backbone.blocks().size();
+        if (k == 1) {
+            return SplitPlan.endToEnd(blocks);
+        }
+        if (EVEN.equals(strategy)) {
+            return even(blocks, k);
+        }
+        Map<Integer, List<String>> table = backbone.splitTables().get(strategy);
+        if (table == null) {
+            throw new IllegalArgumentException(
+                    "Backbone " + backbone.name() + " has no split table '" + strategy
+                            + "'; known: " + backbone.splitTables().keySet() + " and " + EVEN);
+        }
+        List<String> endBlocks = table.get(k);
+        if (endBlocks == null) {
+            throw new IllegalArgumentException(
+                    "Split table '" + strategy + "' of " + backbone.name() + " has no K=" + k
+                            + "; it has K in " + table.keySet() + " (use --split even for any K)");
+        }
+        return explicit(backbone, strategy, endBlocks);
+    }
+
+    /** A plan whose modules 1..K-1 end after the named blocks. */
+    public static SplitPlan explicit(Backbone backbone, String description, List<String> endBlocks) {
+        int[] ends = new int[endBlocks.size() + 1];
+        for (int i = 0; i < endBlocks.size(); i++) {
+            ends[i] = backbone.indexOf(endBlocks.get(i)) + 1;
+        }
+        ends[endBlocks.size()] = backbone.blocks().size();
+        return SplitPlan.ofEnds(backbone.blocks().size(), description, ends);
+    }
+
+    /**
+     * K modules of equal block count; when blocks do not divide evenly the earlier modules get
+     * one more (16 blocks, K=3 gives 6, 5, 5 as the paper's ResNet-32 table).
+     */
+    public static SplitPlan even(int blockCount, int k) {
+        if (k < 1 || k > blockCount) {
+            throw new IllegalArgumentException(
+                    "K must be between 1 and the block count " + blockCount + ", got " + k);
+        }
+        int[] ends = new int[k];
+        int base = blockCount / k;
+        int extra = blockCount % k;
+        int end = 0;
+        for (int m = 0; m < k; m++) {
+            end += base + (m < extra ? 1 : 0);
+            ends[m] = end;
+        }
+        return SplitPlan.ofEnds(blockCount, EVEN, ends);
+    }
+}

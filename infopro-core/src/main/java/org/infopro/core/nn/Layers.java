@@ -1,0 +1,73 @@
+package org.infopro.core.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+
+/**
+ * Layer constructors with the reference code's initialisation: convolutions He-normal with
+ * fan-out ({@code N(0, sqrt(2/(k·k·out)))}), linear layers PyTorch's default
+ * {@code U(±1/sqrt(in))}, BatchNorm γ=1, β=0 (PyTorch momentum 0.1, ε 1e-5).
+ */
+public final class Layers {
+
+    private Layers() {}
+
+    /** A square convolution with padding k/2 (same size at stride 1). */
+    public static Conv2d conv(int out, int kernel, int stride, boolean bias) {
+        Conv2d conv = Conv2d.builder()
+                .setFilters(out)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(kernel / 2, kernel / 2))
+                .optBias(bias)
+                .build();
+        conv.setInitializer(
+                new XavierInitializer(
+                        XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2f),
+                Parameter.Type.WEIGHT);
+        return conv;
+    }
+
+    /** Batch normalisation over channels. */
+    public static BatchNorm batchNorm() {
+        return BatchNorm.builder().build();
+    }
+
+    /** conv → BN → ReLU. */
+    public static SequentialBlock convBnRelu(int out, int kernel, int stride, boolean bias) {
+        return new SequentialBlock()
+                .add(conv(out, kernel, stride, bias))
+                .add(batchNorm())
+                .add(Activation.reluBlock());
+    }
+
+    /** A fully-connected layer with PyTorch's default initialisation. */
+    public static Linear linear(int in, int out) {
+        Linear linear = Linear.builder().setUnits(out).build();
+        UniformInitializer bound = new UniformInitializer((float) (1 / Math.sqrt(in)));
+        linear.setInitializer(bound, Parameter.Type.WEIGHT);
+        linear.setInitializer(bound, Parameter.Type.BIAS);
+        return linear;
+    }
+
+    /** Global average pooling to a (N, C) matrix. */
+    public static Block globalAveragePool() {
+        return new SequentialBlock().add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
+    }
+
+    /** Bilinear resize (align corners) of the spatial axes to a fixed size. */
+    public static Block resize(int height, int width) {
+        return LambdaBlock.singleton(x -> Resize.bilinearAlignCorners(x, height, width), "resize");
+    }
+}

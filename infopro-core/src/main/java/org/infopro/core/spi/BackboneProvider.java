@@ -1,0 +1,25 @@
+package org.infopro.core.spi;
+
+import java.util.Set;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.FeatureShape;
+
+/**
+ * Named backbones with their published split tables.
+ *
+ * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.BackboneProvider};
+ * each of {@link #names()} becomes a registry entry.
+ */
+public interface BackboneProvider {
+
+    /** The backbone names this provider builds, e.g. {@code resnet32}, {@code resnet110}. */
+    Set<String> names();
+
+    /**
+     * Builds a fresh, uninitialised backbone.
+     *
+     * @param name one of {@link #names()}
+     * @param input the per-sample input shape
+     */
+    Backbone create(String name, FeatureShape input);
+}

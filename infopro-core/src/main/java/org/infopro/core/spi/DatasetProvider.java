@@ -1,0 +1,34 @@
+package org.infopro.core.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.infopro.core.data.LabeledData;
+
+/**
+ * Named dataset readers for real on-disk formats.
+ *
+ * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.DatasetProvider}.
+ */
+public interface DatasetProvider {
+
+    /** The dataset names this provider reads, e.g. {@code fashion-mnist}, {@code cifar10}. */
+    Set<String> names();
+
+    /** Where the dataset lives when the user gives no folder, if there is a standard place. */
+    default Optional<Path> defaultRoot(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Opens one split.
+     *
+     * @param name one of {@link #names()}
+     * @param root the dataset folder
+     * @param split {@code train} or {@code test}
+     * @param limit at most this many samples (the first ones), or 0 for all
+     * @throws IOException when a file is missing or malformed; the message names the file
+     */
+    LabeledData open(String name, Path root, String split, int limit) throws IOException;
+}

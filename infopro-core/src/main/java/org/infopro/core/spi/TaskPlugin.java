@@ -1,0 +1,48 @@
+package org.infopro.core.spi;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import com.google.inject.Module;
+import java.util.List;
+import java.util.Optional;
+import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.train.TaskMetric;
+import org.infopro.core.train.TrainingBatch;
+
+/**
+ * A task (classification, segmentation, …): the head and loss of the last module, the
+ * auxiliary nets of local modules, the evaluation metric and the benchmark suites.
+ *
+ * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.TaskPlugin}.
+ */
+public interface TaskPlugin {
+
+    /** The registry name, e.g. {@code classification}. */
+    String name();
+
+    /** The head on the last module's features (e.g. pooling + linear classifier). */
+    Block newTaskHead(FeatureShape features, int classes);
+
+    /** The plain task loss of the last module, from the head's output. */
+    NDArray taskLoss(NDList headOutput, TrainingBatch batch);
+
+    /** The auxiliary nets for this task's features. */
+    AuxNetFactory auxNets();
+
+    /** A fresh metric accumulator for evaluation. */
+    TaskMetric newMetric(int classes);
+
+    /** The names of this task's benchmark suites. */
+    List<String> suiteNames();
+
+    /** A benchmark suite by name, configured by the command-line overrides. */
+    Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides);
+
+    /** An optional Guice module contributing further bindings (backbones, datasets, …). */
+    default Optional<Module> guiceModule() {
+        return Optional.empty();
+    }
+}

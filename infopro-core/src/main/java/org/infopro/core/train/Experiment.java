@@ -1,0 +1,151 @@
+package org.infopro.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.infopro.core.data.LabeledData;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.model.SplitPlan;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.objective.AuxConfig;
+import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.objective.LocalObjective;
+import org.infopro.core.spi.DatasetProvider;
+import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.spi.Registry;
+import org.infopro.core.spi.TaskPlugin;
+
+/**
+ * A {@link RunConfig} resolved through the registry: the datasets opened, the backbone cut, the
+ * method built and the network initialised, all owned by one {@link NDManager}.
+ */
+public final class Experiment implements AutoCloseable {
+
+    /**
+     * λ schedule used when neither the run nor the backbone's table gives one: strong
+     * reconstruction early, the task term growing towards the end, the shape of every published
+     * schedule.
+     */
+    public static final LambdaSchedule FALLBACK_LAMBDAS = new LambdaSchedule(5f, 0.5f, 1f, 1f);
+
+    /** Which splits to open. */
+    public enum Data {
+        TRAIN_AND_TEST,
+        TEST_ONLY
+    }
+
+    private final RunConfig config;
+    private final TaskPlugin task;
+    private final LabeledData train;
+    private final LabeledData test;
+    private final LocalNetwork network;
+    private final TrainingRecipe recipe;
+    private final NDManager manager;
+
+    private Experiment(
+            RunConfig config,
+            TaskPlugin task,
+            LabeledData train,
+            LabeledData test,
+            LocalNetwork network,
+            NDManager manager) {
+        this.config = config;
+        this.task = task;
+        this.train = train;
+        this.test = test;
+        this.network = network;
+        this.recipe = config.recipe();
+        this.manager = manager;
+    }
+
+    /** Opens the data and builds and initialises the network of a run. */
+    public static Experiment create(RunConfig config, Registry registry, Data data)
+            throws IOException {
+        TaskPlugin task = registry.task(config.task);
+        DatasetProvider datasets = registry.dataset(config.dataset);
+        Path root = dataRoot(config, datasets);
+        LabeledData train =
+                data == Data.TRAIN_AND_TEST
+                        ? datasets.open(config.dataset, root, "train", config.trainLimit)
+                        : null;
+        LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit);
+        Backbone backbone = registry.backbone(config.backbone)
+                .create(config.backbone, test.sampleShape());
+        ObjectiveProvider methods = registry.objective(config.method);
+        LocalObjective objective =
+                methods.create(config.method, new ObjectiveProvider.Settings(
+                        lambdas(config, backbone),
+                        config.auxConfig == null ? null : AuxConfig.parse(config.auxConfig)));
+        int k = objective.isEndToEnd() ? 1 : config.k;
+        SplitPlan plan = SplitPlanner.plan(backbone, k, config.split);
+        Engine.getInstance().setRandomSeed((int) config.seed);
+        NDManager manager = NDManager.newBaseManager();
+        LocalNetwork network = new LocalNetwork(backbone, plan, objective, task, test.classes());
+        network.initialize(manager);
+        return new Experiment(config, task, train, test, network, manager);
+    }
+
+    /** The λ schedule of the run: the override, else the backbone's table, else the fallback. */
+    public static LambdaSchedule lambdas(RunConfig config, Backbone backbone) {
+        if (config.lambdas != null) {
+            return LambdaSchedule.parse(config.lambdas);
+        }
+        return backbone.lambdas(config.split, config.k).orElse(FALLBACK_LAMBDAS);
+    }
+
+    private static Path dataRoot(RunConfig config, DatasetProvider datasets) {
+        if (config.dataRoot != null) {
+            return Paths.get(config.dataRoot);
+        }
+        return datasets.defaultRoot(config.dataset)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Dataset " + config.dataset + " has no standard location; give --data DIR"));
+    }
+
+    /** A trainer over this experiment's network with a fresh optimizer. */
+    public LocalTrainer newTrainer() {
+        return new LocalTrainer(network, task, recipe.optimizer());
+    }
+
+    /** Evaluates the network on a split. */
+    public Map<String, Double> evaluate(LabeledData split) {
+        return Evaluator.evaluate(network, task, split, config.evalBatch, manager);
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public TaskPlugin task() {
+        return task;
+    }
+
+    public LabeledData train() {
+        return train;
+    }
+
+    public LabeledData test() {
+        return test;
+    }
+
+    public LocalNetwork network() {
+        return network;
+    }
+
+    public TrainingRecipe recipe() {
+        return recipe;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,120 @@
+package org.infopro.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.objective.LossTerms;
+import org.infopro.core.spi.TaskPlugin;
+
+/**
+ * The locally supervised training step (simultaneous mode).
+ *
+ * <p>For each module k: forward on the <em>detached</em> output of module k-1 inside a scope of
+ * its own, compute its loss (local head for k &lt; K, task loss for k = K), close the scope so
+ * only autograd's saved tensors keep module k's activations alive, and back-propagate at once,
+ * which frees them. Only module k's detached output survives into module k+1, so peak memory is
+ * one module's activations rather than the whole network's. After the last module one optimizer
+ * step updates every parameter.
+ */
+public final class LocalTrainer {
+
+    private final LocalNetwork network;
+    private final TaskPlugin task;
+    private final TorchSgd optimizer;
+
+    public LocalTrainer(LocalNetwork network, TaskPlugin task, TorchSgd optimizer) {
+        this.network = network;
+        this.task = task;
+        this.optimizer = optimizer;
+    }
+
+    /** One full step: local backward passes, then one optimizer update. */
+    public StepResult step(TrainingBatch batch, long step, float learningRate) {
+        StepResult result = accumulateGradients(batch, step, learningRate);
+        optimizer.step(network.getParameters(), learningRate);
+        return result;
+    }
+
+    /**
+     * Runs every module's forward and backward pass, adding to the parameters' gradients without
+     * updating them.
+     *
+     * @throws NonFiniteLossException when any loss term is NaN or infinite
+     */
+    public StepResult accumulateGradients(TrainingBatch batch, long step, float learningRate) {
+        NDManager stepManager = batch.input().getManager();
+        ParameterStore parameters = new ParameterStore(stepManager, false);
+        int k = network.k();
+        float[] totals = new float[k];
+        List<Map<String, Float>> parts = new ArrayList<>();
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray carried = batch.input();
+            for (int m = 0; m < k; m++) {
+                NDManager scope = stepManager.newSubManager();
+                NDArray input = carried.stopGradient();
+                input.attach(scope);
+                if (carried != batch.input()) {
+                    carried.close(); // the detached copy in `input` keeps the storage alive
+                }
+                NDArray features = network.module(m).forward(parameters, new NDList(input), true).head();
+                LossTerms loss = moduleLoss(parameters, m, features, batch);
+                parts.add(checkFinite(loss, step, m));
+                totals[m] = loss.total().getFloat();
+                carried = features.stopGradient();
+                carried.attach(stepManager);
+                loss.total().attach(stepManager);
+                // Close before backward: autograd keeps what it saved and frees it during
+                // backward, while every other activation handle of the module dies here.
+                scope.close();
+                collector.backward(loss.total());
+                loss.total().close();
+            }
+            if (carried != batch.input()) {
+                carried.close();
+            }
+        }
+        return new StepResult(step, learningRate, totals, parts);
+    }
+
+    private LossTerms moduleLoss(ParameterStore parameters, int m, NDArray features, TrainingBatch batch) {
+        if (m < network.k() - 1) {
+            return network.localHead(m).loss(parameters, features, batch);
+        }
+        NDList output = network.taskHead().forward(parameters, new NDList(features), true);
+        return LossTerms.single("task", task.taskLoss(output, batch));
+    }
+
+    private static Map<String, Float> checkFinite(LossTerms loss, long step, int m) {
+        Map<String, Float> values = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> part : loss.parts().entrySet()) {
+            float value = part.getValue().getFloat();
+            if (!Float.isFinite(value)) {
+                throw new NonFiniteLossException(step, m + 1, part.getKey(), value);
+            }
+            values.put(part.getKey(), value);
+        }
+        float total = loss.total().getFloat();
+        if (!Float.isFinite(total)) {
+            throw new NonFiniteLossException(step, m + 1, "total", total);
+        }
+        return values;
+    }
+
+    /** The network being trained. */
+    public LocalNetwork network() {
+        return network;
+    }
+
+    /** The optimizer (for checkpoints). */
+    public TorchSgd optimizer() {
+        return optimizer;
+    }
+}

@@ -1,0 +1,77 @@
+package org.infopro.core.train;
+
+/**
+ * The learning rate at a training step.
+ *
+ * <p>Built-in schedules: {@link #cosinePerStep} (the standard Fashion-MNIST protocol),
+ * {@link #cosineWithWarmup} (the paper's CIFAR recipe, per epoch) and {@link #step}.
+ */
+@FunctionalInterface
+public interface LrSchedule {
+
+    /**
+     * @param step global step, 0-based
+     * @param stepsPerEpoch optimizer steps in one epoch
+     * @param epochs total epochs
+     */
+    float at(long step, long stepsPerEpoch, int epochs);
+
+    /** A constant rate. */
+    static LrSchedule constant(float lr) {
+        return (step, perEpoch, epochs) -> lr;
+    }
+
+    /** {@code lr0/2·(1+cos(π·step/totalSteps))}, decayed every step to 0, no warm-up. */
+    static LrSchedule cosinePerStep(float lr0) {
+        return (step, perEpoch, epochs) ->
+                (float) (0.5 * lr0 * (1 + Math.cos(Math.PI * step / (perEpoch * epochs))));
+    }
+
+    /**
+     * The reference CIFAR schedule, per epoch e = 1..E: cosine {@code lr0/2·(1+cos(πe/E))}, and in
+     * the first {@code warmup} epochs a linear ramp from 0.01:
+     * {@code cos(e)·(e-1)/warmup + 0.01·(warmup+1-e)/warmup}. The last epoch runs at lr = 0.
+     */
+    static LrSchedule cosineWithWarmup(float lr0, int warmup) {
+        return (step, perEpoch, epochs) -> {
+            long e = step / perEpoch + 1;
+            double cosine = 0.5 * lr0 * (1 + Math.cos(Math.PI * e / epochs));
+            if (e > warmup) {
+                return (float) cosine;
+            }
+            return (float) (cosine * (e - 1) / warmup + 0.01 * (warmup + 1 - e) / warmup);
+        };
+    }
+
+    /** {@code lr0 · gamma^(number of milestones passed)}, milestones in epochs. */
+    static LrSchedule step(float lr0, float gamma, int... milestones) {
+        return (step, perEpoch, epochs) -> {
+            long epoch = step / perEpoch;
+            int passed = 0;
+            for (int milestone : milestones) {
+                if (epoch >= milestone) {
+                    passed++;
+                }
+            }
+            return (float) (lr0 * Math.pow(gamma, passed));
+        };
+    }
+
+    /** Parses {@code cosine}, {@code cosine-warmup}, {@code step} or {@code constant}. */
+    static LrSchedule named(String name, float lr0, int epochs) {
+        switch (name) {
+            case "cosine":
+                return cosinePerStep(lr0);
+            case "cosine-warmup":
+                return cosineWithWarmup(lr0, Math.min(10, Math.max(1, epochs / 16)));
+            case "step":
+                return step(lr0, 0.1f, epochs / 2, epochs * 3 / 4);
+            case "constant":
+                return constant(lr0);
+            default:
+                throw new IllegalArgumentException(
+                        "Unknown LR schedule '" + name
+                                + "'; known: cosine, cosine-warmup, step, constant");
+        }
+    }
+}

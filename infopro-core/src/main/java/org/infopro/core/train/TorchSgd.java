@@ -1,0 +1,93 @@
+package org.infopro.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SGD with momentum, Nesterov and weight decay exactly as {@code torch.optim.SGD} computes it:
+ * {@code d = g + wd·w; b = m·b + d (b = d at the first step); d = nesterov ? d + m·b : b;
+ * w -= lr·d}.
+ *
+ * <p>DJL's SGD folds the learning rate into the momentum buffer and has no Nesterov on the PyTorch
+ * engine, which drifts from PyTorch under a decaying schedule; this class keeps PyTorch's
+ * semantics and exposes its buffers for checkpoints.
+ */
+public final class TorchSgd {
+
+    private final float momentum;
+    private final boolean nesterov;
+    private final float weightDecay;
+    private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+
+    /**
+     * @param momentum momentum factor (0 disables buffers)
+     * @param nesterov whether to use Nesterov momentum
+     * @param weightDecay L2 penalty added to every gradient
+     */
+    public TorchSgd(float momentum, boolean nesterov, float weightDecay) {
+        if (nesterov && momentum <= 0) {
+            throw new IllegalArgumentException("Nesterov momentum requires momentum > 0");
+        }
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        this.weightDecay = weightDecay;
+    }
+
+    /**
+     * Updates every trainable parameter with its accumulated gradient, then zeroes the gradient.
+     *
+     * @param parameters named parameters (names key the momentum buffers)
+     * @param learningRate the step's learning rate
+     */
+    public void step(PairList<String, Parameter> parameters, float learningRate) {
+        for (Pair<String, Parameter> entry : parameters) {
+            Parameter parameter = entry.getValue();
+            if (parameter.requiresGradient()) {
+                update(entry.getKey(), parameter.getArray(), learningRate);
+            }
+        }
+    }
+
+    private void update(String name, NDArray weight, float learningRate) {
+        try (NDManager scratch = weight.getManager().newSubManager()) {
+            NDArray gradient = weight.getGradient();
+            gradient.attach(scratch);
+            NDArray direction = gradient.add(weight.mul(weightDecay));
+            if (momentum > 0) {
+                NDArray buffer = buffers.get(name);
+                if (buffer == null) {
+                    buffer = direction.duplicate();
+                    buffer.attach(weight.getManager());
+                    buffers.put(name, buffer);
+                } else {
+                    buffer.muli(momentum).addi(direction);
+                }
+                direction = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
+            }
+            weight.subi(direction.mul(learningRate));
+            gradient.subi(gradient); // zero .grad in place, as PyTorch's zero_grad would
+        }
+    }
+
+    /** The momentum buffers by parameter name (live arrays; do not close). */
+    public Map<String, NDArray> buffers() {
+        return buffers;
+    }
+
+    /** Replaces the momentum buffers (on resume); the arrays are copied into the owner's manager. */
+    public void restoreBuffers(Map<String, NDArray> saved, NDManager owner) {
+        buffers.values().forEach(NDArray::close);
+        buffers.clear();
+        saved.forEach(
+                (name, array) -> {
+                    NDArray copy = array.duplicate();
+                    copy.attach(owner);
+                    buffers.put(name, copy);
+                });
+    }
+}

@@ -1,0 +1,2 @@
+/** InfoPro for detection: reserved for the task module; it has no plugin yet. */
+package org.infopro.detection;
