@@ -1,0 +1,33 @@
+package org.infopro.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LrScheduleTest {
+
+    @Test
+    void cosinePerStepDecaysToZero() {
+        LrSchedule s = LrSchedule.cosinePerStep(0.1f);
+        assertEquals(0.1f, s.at(0, 100, 2), 1e-7);
+        assertEquals(0.05f, s.at(100, 100, 2), 1e-7);
+        assertEquals(0f, s.at(200, 100, 2), 1e-7);
+    }
+
+    @Test
+    void referenceCifarScheduleWarmsUpFrom0_01AndEndsAtZero() {
+        LrSchedule s = LrSchedule.cosineWithWarmup(0.8f, 10);
+        assertEquals(0.01f, s.at(0, 50, 160), 1e-7); // epoch 1
+        double e11 = 0.5 * 0.8 * (1 + Math.cos(Math.PI * 11 / 160));
+        assertEquals(e11, s.at(10 * 50, 50, 160), 1e-6);
+        assertEquals(0f, s.at(159 * 50, 50, 160), 1e-7); // last epoch
+    }
+
+    @Test
+    void stepScheduleDropsAtMilestones() {
+        LrSchedule s = LrSchedule.step(0.1f, 0.1f, 80, 120);
+        assertEquals(0.1f, s.at(79 * 10, 10, 160), 1e-7);
+        assertEquals(0.01f, s.at(80 * 10, 10, 160), 1e-7);
+        assertEquals(0.001f, s.at(120 * 10, 10, 160), 1e-8);
+    }
+}
