@@ -3,6 +3,7 @@ package org.infopro.core.train;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -96,6 +97,12 @@ public final class Checkpoint {
             Checkpoint header = readHeader(file, in);
             try {
                 network.loadParameters(manager, in);
+                // Loaded arrays are new tensors: make the trainable ones leaves of autograd again.
+                for (Parameter parameter : network.getParameters().values()) {
+                    if (parameter.requiresGradient()) {
+                        parameter.getArray().setRequiresGradient(true);
+                    }
+                }
             } catch (MalformedModelException | RuntimeException e) {
                 throw new IOException(
                         file + ": parameters do not fit this network (" + e.getMessage() + ")", e);

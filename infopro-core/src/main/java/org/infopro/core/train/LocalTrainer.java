@@ -51,6 +51,7 @@ public final class LocalTrainer {
      */
     public StepResult accumulateGradients(TrainingBatch batch, long step, float learningRate) {
         NDManager stepManager = batch.input().getManager();
+        batch.restoredInput(); // in the step's manager, shared by every module
         ParameterStore parameters = new ParameterStore(stepManager, false);
         int k = network.k();
         float[] totals = new float[k];
@@ -61,6 +62,7 @@ public final class LocalTrainer {
                 NDManager scope = stepManager.newSubManager();
                 NDArray input = carried.stopGradient();
                 input.attach(scope);
+                batch.lendTo(scope);
                 if (carried != batch.input()) {
                     carried.close(); // the detached copy in `input` keeps the storage alive
                 }
@@ -70,12 +72,14 @@ public final class LocalTrainer {
                 totals[m] = loss.total().getFloat();
                 carried = features.stopGradient();
                 carried.attach(stepManager);
-                loss.total().attach(stepManager);
                 // Close before backward: autograd keeps what it saved and frees it during
-                // backward, while every other activation handle of the module dies here.
-                scope.close();
-                collector.backward(loss.total());
-                loss.total().close();
+                // backward, while every other activation handle of the module dies here. The
+                // loss (and the seed gradient backward creates beside it) live just as long.
+                try (NDManager backward = stepManager.newSubManager()) {
+                    loss.total().attach(backward);
+                    scope.close();
+                    collector.backward(loss.total());
+                }
             }
             if (carried != batch.input()) {
                 carried.close();

@@ -2,6 +2,7 @@ package org.infopro.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import org.infopro.core.data.Normalization;
 
 /**
@@ -34,6 +35,18 @@ public final class TrainingBatch {
     /** Number of samples. */
     public int size() {
         return (int) input.getShape().get(0);
+    }
+
+    /**
+     * Lends the batch's arrays to a module's scope until it closes, so that every array derived
+     * from them (label casts, masks, targets) is created in — and freed with — that scope
+     * instead of piling up in the step.
+     */
+    public void lendTo(NDManager scope) {
+        restoredInput(); // computed in the batch's own manager, before lending
+        input.tempAttach(scope);
+        restored.tempAttach(scope);
+        labels.forEach(label -> label.tempAttach(scope));
     }
 
     /** The input restored to [0, 1], the reconstruction target. */

@@ -1,0 +1,153 @@
+package org.infopro.classification.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.Arrays;
+import java.util.List;
+import org.infopro.classification.ClassificationPlugin;
+import org.infopro.classification.backbone.CifarResNets;
+import org.infopro.core.data.Normalization;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.objective.CoreObjectives;
+import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.objective.LocalObjective;
+import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.train.LocalTrainer;
+import org.infopro.core.train.NonFiniteLossException;
+import org.infopro.core.train.TorchSgd;
+import org.infopro.core.train.TrainingBatch;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Gradient isolation, the step's memory release and the NaN guard, on a tiny ResNet. */
+class LocalTrainingTest {
+
+    private static final FeatureShape INPUT = new FeatureShape(3, 16, 16);
+    private static final Normalization NORM = Normalization.uniform(3, 0.5f, 0.5f);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"infopro-contrast", "infopro-softmax", "dgl", "greedy"})
+    void laterModulesSendNoGradientIntoModuleOne(String method) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LocalNetwork full = network(method, manager);
+            LocalNetwork alone = network(method, manager);
+            copyParameters(full, alone);
+            try (NDManager step = manager.newSubManager()) {
+                new LocalTrainer(full, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0))
+                        .accumulateGradients(batch(step), 0, 0.1f);
+            }
+            // The same module trained by hand alone: its forward, its local loss, one backward.
+            try (NDManager step = manager.newSubManager();
+                    GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                TrainingBatch batch = batch(step);
+                ParameterStore ps = new ParameterStore(step, false);
+                NDArray h = alone.module(0).forward(ps, new NDList(batch.input()), true).head();
+                gc.backward(alone.localHead(0).loss(ps, h, batch).total());
+            }
+            assertGradientsEqual(full.module(0).getParameters(), alone.module(0).getParameters());
+            assertGradientsEqual(full.localHead(0).getParameters(), alone.localHead(0).getParameters());
+            assertTrue(maxAbsGradient(full.module(1).getParameters()) > 0, "module 2 trained too");
+            assertEquals(0.0, maxAbsGradient(alone.module(1).getParameters()));
+        }
+    }
+
+    @Test
+    void onlyTheBatchSurvivesAStep() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LocalNetwork net = network("infopro-contrast", manager);
+            try (NDManager step = manager.newSubManager()) {
+                TrainingBatch batch = batch(step);
+                batch.restoredInput();
+                int before = step.getManagedArrays().size();
+                new LocalTrainer(net, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0))
+                        .accumulateGradients(batch, 0, 0.1f);
+                // No activation, loss or detached output of any module is left in the step.
+                assertEquals(before, step.getManagedArrays().size(), step.getManagedArrays().toString());
+            }
+        }
+    }
+
+    @Test
+    void nanInputStopsWithStepModuleAndTerm() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LocalNetwork net = network("infopro-softmax", manager);
+            LocalTrainer trainer = new LocalTrainer(net, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0));
+            try (NDManager step = manager.newSubManager()) {
+                float[] nan = new float[4 * (int) INPUT.elements()];
+                Arrays.fill(nan, Float.NaN);
+                TrainingBatch batch = new TrainingBatch(step.create(nan, INPUT.batched(4)),
+                        new NDList(step.create(new long[] {0, 1, 2, 3})), NORM);
+                NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.step(batch, 17, 0.1f));
+                assertTrue(e.getMessage().contains("module 1") && e.getMessage().contains("step 17")
+                        && e.getMessage().contains("'recon'"), e.getMessage());
+            }
+        }
+    }
+
+    private static LocalNetwork network(String method, NDManager manager) {
+        Backbone backbone = new CifarResNets().create("resnet8-tiny", INPUT);
+        LocalObjective objective = new CoreObjectives().create(method,
+                new ObjectiveProvider.Settings(new LambdaSchedule(2, 1, 1, 1), null));
+        LocalNetwork net = new LocalNetwork(backbone, SplitPlanner.even(4, 3), objective, new ClassificationPlugin(), 10);
+        net.initialize(manager);
+        return net;
+    }
+
+    private static TrainingBatch batch(NDManager manager) {
+        Engine.getInstance().setRandomSeed(7);
+        NDArray x = manager.randomNormal(INPUT.batched(8));
+        NDArray y = manager.create(new long[] {0, 1, 2, 3, 0, 1, 2, 3});
+        return new TrainingBatch(x, new NDList(y), NORM);
+    }
+
+    private static void copyParameters(LocalNetwork from, LocalNetwork to) {
+        List<Parameter> source = from.getParameters().values();
+        List<Parameter> target = to.getParameters().values();
+        for (int i = 0; i < source.size(); i++) {
+            target.get(i).getArray().set(source.get(i).getArray().toFloatArray());
+        }
+    }
+
+    private static void assertGradientsEqual(ai.djl.util.PairList<String, Parameter> a, ai.djl.util.PairList<String, Parameter> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Pair<String, Parameter> pa = a.get(i);
+            if (!pa.getValue().requiresGradient()) {
+                continue;
+            }
+            try (NDArray ga = pa.getValue().getArray().getGradient();
+                    NDArray gb = b.get(i).getValue().getArray().getGradient()) {
+                float[] x = ga.toFloatArray();
+                float[] y = gb.toFloatArray();
+                for (int j = 0; j < x.length; j++) {
+                    assertEquals(y[j], x[j], 1e-6f * Math.max(1, Math.abs(y[j])), pa.getKey() + "[" + j + "]");
+                }
+            }
+        }
+    }
+
+    private static double maxAbsGradient(ai.djl.util.PairList<String, Parameter> params) {
+        double max = 0;
+        for (Parameter p : params.values()) {
+            if (p.requiresGradient()) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    max = Math.max(max, g.abs().max().getFloat());
+                }
+            }
+        }
+        return max;
+    }
+}
