@@ -25,6 +25,7 @@ public final class BenchRunner {
     public static final String CHILD_MAIN = "org.infopro.core.cli.InfoProCli";
 
     private static final Type RECORDS = new TypeToken<List<Map<String, Object>>>() {}.getType();
+    private static final Type RECORD = new TypeToken<Map<String, Object>>() {}.getType();
 
     private final Path out;
     private final PrintStream log;
@@ -87,10 +88,8 @@ public final class BenchRunner {
             failed.put("error", "case process exited with status " + exit + "; see the log above");
             return failed;
         }
-        return Json.GSON.fromJson(Files.readString(resultFile), RECORDS_ONE);
+        return Json.GSON.fromJson(Files.readString(resultFile), RECORD);
     }
-
-    private static final Type RECORDS_ONE = new TypeToken<Map<String, Object>>() {}.getType();
 
     static List<Map<String, Object>> readRecords(Path file) throws IOException {
         if (!Files.exists(file)) {

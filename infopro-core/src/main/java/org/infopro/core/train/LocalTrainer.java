@@ -26,6 +26,9 @@ import org.infopro.core.spi.TaskPlugin;
  */
 public final class LocalTrainer {
 
+    /** Name of a module's summed loss among its parts. */
+    public static final String TOTAL = "total";
+
     private final LocalNetwork network;
     private final TaskPlugin task;
     private final TorchSgd optimizer;
@@ -69,7 +72,7 @@ public final class LocalTrainer {
                 NDArray features = network.module(m).forward(parameters, new NDList(input), true).head();
                 LossTerms loss = moduleLoss(parameters, m, features, batch);
                 parts.add(checkFinite(loss, step, m));
-                totals[m] = loss.total().getFloat();
+                totals[m] = parts.get(m).get(TOTAL);
                 carried = features.stopGradient();
                 carried.attach(stepManager);
                 // Close before backward: autograd keeps what it saved and frees it during
@@ -107,8 +110,9 @@ public final class LocalTrainer {
         }
         float total = loss.total().getFloat();
         if (!Float.isFinite(total)) {
-            throw new NonFiniteLossException(step, m + 1, "total", total);
+            throw new NonFiniteLossException(step, m + 1, TOTAL, total);
         }
+        values.put(TOTAL, total);
         return values;
     }
 

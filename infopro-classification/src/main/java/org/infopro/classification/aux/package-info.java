@@ -1,0 +1,2 @@
+/** The CIFAR auxiliary nets: decoder w and heads ψ/φ. */
+package org.infopro.classification.aux;

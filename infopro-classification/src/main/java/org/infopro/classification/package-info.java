@@ -1,0 +1,2 @@
+/** Image classification: task plugin, top-k metric and benchmark suites. */
+package org.infopro.classification;

@@ -1,0 +1,2 @@
+/** Dataset contracts: labelled batches and input normalisation. */
+package org.infopro.core.data;

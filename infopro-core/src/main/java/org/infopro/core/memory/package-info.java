@@ -1,0 +1,2 @@
+/** Peak training-memory measurement. */
+package org.infopro.core.memory;

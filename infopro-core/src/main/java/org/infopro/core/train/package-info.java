@@ -1,0 +1,2 @@
+/** The local training step, the epoch loop, optimizer, schedules, checkpoints and progress. */
+package org.infopro.core.train;
