@@ -11,7 +11,7 @@ import org.infopro.core.train.RunConfig;
 /** The classification benchmark suites. */
 final class ClassificationSuites {
 
-    static final List<String> NAMES = List.of("quick", "standard", "memory", "paper");
+    static final List<String> NAMES = List.of("quick", "standard", "memory", "speed", "paper");
     static final List<String> METHODS =
             List.of("e2e", "greedy", "dgl", "infopro-softmax", "infopro-contrast");
 
@@ -25,6 +25,8 @@ final class ClassificationSuites {
                 return Optional.of(standard(overrides));
             case "memory":
                 return Optional.of(memory(overrides));
+            case "speed":
+                return Optional.of(speed(overrides));
             case "paper":
                 return Optional.of(paper(overrides));
             default:
@@ -74,6 +76,31 @@ final class ClassificationSuites {
         return new BenchSuite("memory",
                 "ResNet-110, batch 256, 32x32x3, peak memory of training steps (MALLOC_MMAP_THRESHOLD_=65536)",
                 cases, Measure.MEMORY);
+    }
+
+    /**
+     * Step time of E2E and InfoPro-Contrast K = 2, 4 on ResNet-32, batch 128: 30 steps per case,
+     * three interleaved repetitions (seeds 0-2), so ratios compare runs made under the same load.
+     */
+    static BenchSuite speed(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (int repetition = 0; repetition < 3; repetition++) {
+            for (int k : List.of(1, 2, 4)) {
+                if (k > 1 && !o.selectsK(k)) {
+                    continue;
+                }
+                RunConfig c = new RunConfig();
+                c.method = k == 1 ? "e2e" : "infopro-contrast";
+                c.k = k;
+                c.seed = repetition;
+                c.trainLimit = 128 * 30;
+                c.testLimit = 100;
+                c.maxSteps = 30;
+                cases.add(o.apply(c));
+            }
+        }
+        return new BenchSuite("speed", "ResNet-32, batch 128, ms per training step over 30 steps, 3 repetitions",
+                cases, Measure.ACCURACY);
     }
 
     /** The paper's CIFAR-10 protocol (for a GPU): 160 epochs, batch 1024, lr 0.8, cosine with warm-up. */
