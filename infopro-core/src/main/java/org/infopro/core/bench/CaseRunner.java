@@ -21,7 +21,7 @@ public final class CaseRunner {
     public static CaseResult run(RunConfig config, BenchSuite.Measure measure) throws IOException {
         Registry registry = Registry.discover();
         try (Experiment experiment = Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
-            PeakMemoryProbe probe = new PeakMemoryProbe(1);
+            PeakMemoryProbe probe = new PeakMemoryProbe(1, experiment.manager().getDevice());
             Training training = new Training(experiment).addListener(ProgressBar.onConsole()).addListener(probe);
             long start = System.nanoTime();
             TrainingState state = training.run(new TrainingState());

@@ -118,7 +118,7 @@ public final class InfoProCli implements Runnable {
         @Option(names = "--weight-decay", defaultValue = "1e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
         float weightDecay;
 
-        @Option(names = "--schedule", defaultValue = "cosine", description = "cosine, cosine-warmup, step, constant (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--schedule", defaultValue = "cosine", description = "cosine, cosine-warmup, step, poly, constant (default: ${DEFAULT-VALUE}).")
         String schedule;
 
         @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")

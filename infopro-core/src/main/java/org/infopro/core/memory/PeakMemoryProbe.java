@@ -1,30 +1,44 @@
 package org.infopro.core.memory;
 
+import ai.djl.Device;
 import org.infopro.core.train.StepResult;
 import org.infopro.core.train.TrainingListener;
 
 /**
  * Measures the peak memory of training steps above the state after warm-up.
  *
- * <p>After the first {@code warmupSteps} steps (which allocate gradients and momentum buffers
- * once), it trims the heap, records the resident size as the baseline and resets the peak; the
- * peak above that baseline over the following steps is the memory the step itself needs:
- * activations, autograd buffers and temporaries.
+ * <p>On CPU, after the first {@code warmupSteps} steps (which allocate gradients and momentum
+ * buffers once) it trims the heap, records the resident size as the baseline and resets the
+ * peak; the peak above that baseline over the following steps is the memory the step itself
+ * needs: activations, autograd buffers and temporaries. On a GPU it reads the device's committed
+ * memory after warm-up and at the end: CUDA's caching allocator keeps what the steps needed, so
+ * the end value is the peak reserved by them.
  */
 public final class PeakMemoryProbe implements TrainingListener {
 
     private final int warmupSteps;
+    private final Device device;
     private int seen;
     private long baseline = -1;
 
-    public PeakMemoryProbe(int warmupSteps) {
+    /**
+     * @param warmupSteps steps before the baseline is taken
+     * @param device the device training runs on
+     */
+    public PeakMemoryProbe(int warmupSteps, Device device) {
         this.warmupSteps = warmupSteps;
+        this.device = device;
     }
 
     @Override
     public void onStep(StepResult result, int stepInEpoch, int batchSize, long nanos) {
         seen++;
-        if (seen == warmupSteps && MemoryMeter.supported()) {
+        if (seen != warmupSteps) {
+            return;
+        }
+        if (device.isGpu()) {
+            baseline = MemoryMeter.deviceBytes(device);
+        } else if (MemoryMeter.supported()) {
             MemoryMeter.trim();
             baseline = MemoryMeter.residentBytes();
             MemoryMeter.resetPeak();
@@ -38,10 +52,11 @@ public final class PeakMemoryProbe implements TrainingListener {
 
     /** Peak bytes above the post-warm-up baseline. */
     public long stepPeakBytes() {
-        return MemoryMeter.peakBytes() - baseline;
+        long peak = device.isGpu() ? MemoryMeter.deviceBytes(device) : MemoryMeter.peakBytes();
+        return peak - baseline;
     }
 
-    /** Resident bytes after warm-up. */
+    /** Resident (CPU) or committed (GPU) bytes after warm-up. */
     public long baselineBytes() {
         return baseline;
     }

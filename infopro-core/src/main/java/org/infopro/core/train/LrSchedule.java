@@ -57,7 +57,18 @@ public interface LrSchedule {
         };
     }
 
-    /** Parses {@code cosine}, {@code cosine-warmup}, {@code step} or {@code constant}. */
+    /**
+     * Polynomial decay by step, as mmsegmentation's {@code poly} policy:
+     * {@code (lr0 - min)·(1 - step/total)^power + min}.
+     */
+    static LrSchedule poly(float lr0, float power, float min) {
+        return (step, perEpoch, epochs) -> {
+            double progress = Math.min(1.0, (double) step / (perEpoch * epochs));
+            return (float) ((lr0 - min) * Math.pow(1 - progress, power) + min);
+        };
+    }
+
+    /** Parses {@code cosine}, {@code cosine-warmup}, {@code step}, {@code poly} or {@code constant}. */
     static LrSchedule named(String name, float lr0, int epochs) {
         switch (name) {
             case "cosine":
@@ -66,12 +77,14 @@ public interface LrSchedule {
                 return cosineWithWarmup(lr0, Math.min(10, Math.max(1, epochs / 16)));
             case "step":
                 return step(lr0, 0.1f, epochs / 2, epochs * 3 / 4);
+            case "poly":
+                return poly(lr0, 0.9f, 1e-4f);
             case "constant":
                 return constant(lr0);
             default:
                 throw new IllegalArgumentException(
                         "Unknown LR schedule '" + name
-                                + "'; known: cosine, cosine-warmup, step, constant");
+                                + "'; known: cosine, cosine-warmup, step, poly, constant");
         }
     }
 }

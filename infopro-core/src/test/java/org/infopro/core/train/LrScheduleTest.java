@@ -30,4 +30,12 @@ class LrScheduleTest {
         assertEquals(0.01f, s.at(80 * 10, 10, 160), 1e-7);
         assertEquals(0.001f, s.at(120 * 10, 10, 160), 1e-8);
     }
+
+    @Test
+    void polyDecaysToItsFloor() {
+        LrSchedule s = LrSchedule.poly(0.01f, 0.9f, 1e-4f);
+        assertEquals(0.01f, s.at(0, 100, 4), 1e-8);
+        assertEquals((0.01 - 1e-4) * Math.pow(0.5, 0.9) + 1e-4, s.at(200, 100, 4), 1e-7);
+        assertEquals(1e-4f, s.at(400, 100, 4), 1e-8);
+    }
 }
