@@ -17,9 +17,9 @@ import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.TrainingBatch;
 
 /**
- * Image classification: global-average-pool + linear head with softmax cross-entropy, the
- * CIFAR auxiliary nets, top-1/top-5, and the suites {@code quick}, {@code standard},
- * {@code memory} and {@code paper}.
+ * Image classification: global-average-pool + linear head with softmax cross-entropy, the CIFAR
+ * auxiliary nets, top-1/top-5, and the suites {@code quick}, {@code standard}, {@code memory} and
+ * {@code paper}.
  */
 public final class ClassificationPlugin implements TaskPlugin {
 

@@ -40,19 +40,25 @@ final class ClassificationSuites {
         base.trainLimit = 6400;
         base.testLimit = 2000;
         base.batch = 64;
-        return new BenchSuite("quick",
+        return new BenchSuite(
+                "quick",
                 "Fashion-MNIST subset (6400 train / 2000 test), ResNet-32, batch 64, 1 epoch",
-                grid(base, List.of(2, 4), o), Measure.ACCURACY);
+                grid(base, List.of(2, 4), o),
+                Measure.ACCURACY);
     }
 
     /** The full Fashion-MNIST protocol: 60k/10k, batch 128, cosine per step, 1 epoch by default. */
     static BenchSuite standard(BenchSuite.Overrides o) {
-        return new BenchSuite("standard",
+        return new BenchSuite(
+                "standard",
                 "Fashion-MNIST 60k/10k, ResNet-32, batch 128, SGD Nesterov lr 0.1 cosine, wd 1e-4",
-                grid(new RunConfig(), List.of(2, 4, 8), o), Measure.ACCURACY);
+                grid(new RunConfig(), List.of(2, 4, 8), o),
+                Measure.ACCURACY);
     }
 
-    /** ResNet-110, batch 256, E2E vs InfoPro K = 2, 3, 4 (InfoPro* and even splits), one JVM each. */
+    /**
+     * ResNet-110, batch 256, E2E vs InfoPro K = 2, 3, 4 (InfoPro* and even splits), one JVM each.
+     */
     static BenchSuite memory(BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
         RunConfig base = new RunConfig();
@@ -73,9 +79,11 @@ final class ClassificationSuites {
                 cases.add(o.apply(c));
             }
         }
-        return new BenchSuite("memory",
+        return new BenchSuite(
+                "memory",
                 "ResNet-110, batch 256, 32x32x3, peak memory of training steps (MALLOC_MMAP_THRESHOLD_=65536)",
-                cases, Measure.MEMORY);
+                cases,
+                Measure.MEMORY);
     }
 
     /**
@@ -99,11 +107,17 @@ final class ClassificationSuites {
                 cases.add(o.apply(c));
             }
         }
-        return new BenchSuite("speed", "ResNet-32, batch 128, ms per training step over 30 steps, 3 repetitions",
-                cases, Measure.ACCURACY);
+        return new BenchSuite(
+                "speed",
+                "ResNet-32, batch 128, ms per training step over 30 steps, 3 repetitions",
+                cases,
+                Measure.ACCURACY);
     }
 
-    /** The paper's CIFAR-10 protocol (for a GPU): 160 epochs, batch 1024, lr 0.8, cosine with warm-up. */
+    /**
+     * The paper's CIFAR-10 protocol (for a GPU): 160 epochs, batch 1024, lr 0.8, cosine with
+     * warm-up.
+     */
     static BenchSuite paper(BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
         for (String backbone : List.of("resnet32", "resnet110")) {
@@ -117,8 +131,11 @@ final class ClassificationSuites {
             base.augment = true;
             cases.addAll(grid(base, List.of(2, 4, 8, 16), o));
         }
-        return new BenchSuite("paper", "CIFAR-10, 160 epochs, batch 1024, lr 0.8 cosine + warm-up, augmentation",
-                cases, Measure.ACCURACY);
+        return new BenchSuite(
+                "paper",
+                "CIFAR-10, 160 epochs, batch 1024, lr 0.8 cosine + warm-up, augmentation",
+                cases,
+                Measure.ACCURACY);
     }
 
     /** E2E once, then every other selected method at every selected K. */

@@ -26,8 +26,12 @@ class PaperSuiteTest {
         BenchSuite memory = plugin.suite("memory", BenchSuite.Overrides.none()).orElseThrow();
         assertEquals(BenchSuite.Measure.MEMORY, memory.measure());
         assertEquals(7, memory.cases().size(), "e2e + (infopro*, even) x K in {2,3,4}");
-        BenchSuite selected = plugin.suite("standard",
-                new BenchSuite.Overrides(5, List.of("greedy"), List.of(8), null, null)).orElseThrow();
+        BenchSuite selected =
+                plugin.suite(
+                                "standard",
+                                new BenchSuite.Overrides(
+                                        5, List.of("greedy"), List.of(8), null, null))
+                        .orElseThrow();
         assertEquals(1, selected.cases().size());
         assertEquals(5, selected.cases().get(0).epochs);
     }
@@ -43,11 +47,22 @@ class PaperSuiteTest {
         }
         TinyFiles.writeCifar(root.resolve("data_batch_1.bin"), labels, pixels);
         for (int b = 2; b <= 5; b++) {
-            TinyFiles.writeCifar(root.resolve("data_batch_" + b + ".bin"), new byte[][] {{1}}, pixels);
+            TinyFiles.writeCifar(
+                    root.resolve("data_batch_" + b + ".bin"), new byte[][] {{1}}, pixels);
         }
-        TinyFiles.writeCifar(root.resolve("test_batch.bin"), java.util.Arrays.copyOf(labels, 20), pixels);
-        BenchSuite paper = new ClassificationPlugin().suite("paper",
-                new BenchSuite.Overrides(1, List.of("infopro-contrast"), List.of(2), dir.toString(), 1)).orElseThrow();
+        TinyFiles.writeCifar(
+                root.resolve("test_batch.bin"), java.util.Arrays.copyOf(labels, 20), pixels);
+        BenchSuite paper =
+                new ClassificationPlugin()
+                        .suite(
+                                "paper",
+                                new BenchSuite.Overrides(
+                                        1,
+                                        List.of("infopro-contrast"),
+                                        List.of(2),
+                                        dir.toString(),
+                                        1))
+                        .orElseThrow();
         RunConfig first = paper.cases().get(0);
         assertEquals(1024, first.batch);
         assertEquals("cosine-warmup", first.schedule);

@@ -6,8 +6,9 @@ import java.util.Random;
 import org.infopro.core.testing.TinyFiles;
 
 /**
- * A learnable 10-class set written as real IDX files: class c is a noisy 28×28 pattern of
- * stripes, horizontal for c &lt; 5 and vertical otherwise, with period 2·(c mod 5 + 1), so a tiny network reaches high accuracy within a few hundred samples.
+ * A learnable 10-class set written as real IDX files: class c is a noisy 28×28 pattern of stripes,
+ * horizontal for c &lt; 5 and vertical otherwise, with period 2·(c mod 5 + 1), so a tiny network
+ * reaches high accuracy within a few hundred samples.
  */
 public final class Synthetic {
 
@@ -36,7 +37,13 @@ public final class Synthetic {
                 }
             }
         }
-        TinyFiles.writeIdx(dir.resolve(prefix + "-images-idx3-ubyte.gz"),
-                dir.resolve(prefix + "-labels-idx1-ubyte.gz"), pixels, labels, 28, 28, true);
+        TinyFiles.writeIdx(
+                dir.resolve(prefix + "-images-idx3-ubyte.gz"),
+                dir.resolve(prefix + "-labels-idx1-ubyte.gz"),
+                pixels,
+                labels,
+                28,
+                28,
+                true);
     }
 }

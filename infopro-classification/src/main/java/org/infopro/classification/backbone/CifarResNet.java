@@ -17,12 +17,12 @@ import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.LambdaSchedule;
 
 /**
- * The CIFAR-style ResNet of the reference code: a 3×3 stem conv, then three stages of basic
- * blocks (widths w, 2w, 4w; stride 2 at the start of stages 2 and 3; 1×1 conv + BN projection
- * shortcuts where the shape changes). Depth 6n+2: ResNet-32 has n = 5, ResNet-110 n = 18.
+ * The CIFAR-style ResNet of the reference code: a 3×3 stem conv, then three stages of basic blocks
+ * (widths w, 2w, 4w; stride 2 at the start of stages 2 and 3; 1×1 conv + BN projection shortcuts
+ * where the shape changes). Depth 6n+2: ResNet-32 has n = 5, ResNet-110 n = 18.
  *
- * <p>Blocks are named {@code stem} and {@code stageS.blockB} (B 0-based), matching the
- * {@code [stage, block]} entries of the paper's split tables.
+ * <p>Blocks are named {@code stem} and {@code stageS.blockB} (B 0-based), matching the {@code
+ * [stage, block]} entries of the paper's split tables.
  */
 public final class CifarResNet implements Backbone {
 
@@ -39,11 +39,14 @@ public final class CifarResNet implements Backbone {
      * @param width stem and first-stage width (16 in the paper)
      * @param tables published splits and λ values (empty for variants without them)
      */
-    public CifarResNet(String name, FeatureShape input, int blocksPerStage, int width, ResNetTables tables) {
+    public CifarResNet(
+            String name, FeatureShape input, int blocksPerStage, int width, ResNetTables tables) {
         this.name = name;
         this.input = input;
         this.tables = tables;
-        add("stem", Layers.convBnRelu(width, 3, 1, false),
+        add(
+                "stem",
+                Layers.convBnRelu(width, 3, 1, false),
                 new FeatureShape(width, input.height(), input.width()));
         int channels = width;
         int height = input.height();
@@ -54,7 +57,9 @@ public final class CifarResNet implements Backbone {
                 int stride = stage > 1 && b == 0 ? 2 : 1;
                 height = (height + stride - 1) / stride;
                 widthPx = (widthPx + stride - 1) / stride;
-                add("stage" + stage + ".block" + b, basicBlock(channels, out, stride),
+                add(
+                        "stage" + stage + ".block" + b,
+                        basicBlock(channels, out, stride),
                         new FeatureShape(out, height, widthPx));
                 channels = out;
             }
@@ -68,15 +73,22 @@ public final class CifarResNet implements Backbone {
 
     /** conv3×3-BN-ReLU-conv3×3-BN plus shortcut, then ReLU. */
     static Block basicBlock(int in, int out, int stride) {
-        SequentialBlock main = new SequentialBlock()
-                .add(Layers.convBnRelu(out, 3, stride, false))
-                .add(Layers.conv(out, 3, 1, false))
-                .add(Layers.batchNorm());
-        Block shortcut = stride != 1 || in != out
-                ? new SequentialBlock().add(Layers.conv(out, 1, stride, false)).add(Layers.batchNorm())
-                : Blocks.identityBlock();
+        SequentialBlock main =
+                new SequentialBlock()
+                        .add(Layers.convBnRelu(out, 3, stride, false))
+                        .add(Layers.conv(out, 3, 1, false))
+                        .add(Layers.batchNorm());
+        Block shortcut =
+                stride != 1 || in != out
+                        ? new SequentialBlock()
+                                .add(Layers.conv(out, 1, stride, false))
+                                .add(Layers.batchNorm())
+                        : Blocks.identityBlock();
         return new ParallelBlock(
-                branches -> new NDList(Activation.relu(branches.get(0).head().add(branches.get(1).head()))),
+                branches ->
+                        new NDList(
+                                Activation.relu(
+                                        branches.get(0).head().add(branches.get(1).head()))),
                 List.of(main, shortcut));
     }
 

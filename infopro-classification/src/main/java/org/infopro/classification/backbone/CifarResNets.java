@@ -8,8 +8,8 @@ import org.infopro.core.model.FeatureShape;
 import org.infopro.core.spi.BackboneProvider;
 
 /**
- * CIFAR ResNets: {@code resnet32} and {@code resnet110} (width 16, the paper's tables) and
- * {@code resnet8-tiny} (widths 4/8/16, one block per stage) for fast tests.
+ * CIFAR ResNets: {@code resnet32} and {@code resnet110} (width 16, the paper's tables) and {@code
+ * resnet8-tiny} (widths 4/8/16, one block per stage) for fast tests.
  */
 public final class CifarResNets implements BackboneProvider {
 
@@ -30,7 +30,8 @@ public final class CifarResNets implements BackboneProvider {
             case "resnet8-tiny":
                 return new CifarResNet(name, input, 1, 4, ResNetTables.none());
             default:
-                throw new IllegalArgumentException("Unknown CIFAR ResNet '" + name + "'; known: " + NAMES);
+                throw new IllegalArgumentException(
+                        "Unknown CIFAR ResNet '" + name + "'; known: " + NAMES);
         }
     }
 }

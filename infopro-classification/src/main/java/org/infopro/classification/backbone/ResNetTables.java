@@ -26,8 +26,8 @@ public record ResNetTables(
     }
 
     /**
-     * The λ schedule for a table and K: the published one, else the one of the nearest published
-     * K of the same table (the even split borrows the equal-layer table's values).
+     * The λ schedule for a table and K: the published one, else the one of the nearest published K
+     * of the same table (the even split borrows the equal-layer table's values).
      */
     public Optional<LambdaSchedule> lambdas(String table, int k) {
         TreeMap<Integer, LambdaSchedule> byK = lambdas.get(table);
@@ -39,9 +39,10 @@ public record ResNetTables(
         }
         Integer below = byK.floorKey(k);
         Integer above = byK.ceilingKey(k);
-        Integer nearest = below == null ? above
-                : above == null ? below
-                : (k - below <= above - k ? below : above);
+        Integer nearest =
+                below == null
+                        ? above
+                        : above == null ? below : (k - below <= above - k ? below : above);
         return Optional.of(byK.get(nearest));
     }
 
@@ -52,14 +53,18 @@ public record ResNetTables(
         paper.put(3, ends(1, 4, 2, 4));
         paper.put(4, ends(1, 2, 2, 1, 3, 0));
         paper.put(8, ends(1, 0, 1, 2, 1, 4, 2, 1, 2, 3, 3, 0, 3, 2));
-        paper.put(16, ends(0, 0, 1, 0, 1, 1, 1, 2, 1, 3, 1, 4, 2, 0, 2, 1, 2, 2, 2, 3, 2, 4,
-                3, 0, 3, 1, 3, 2, 3, 3));
+        paper.put(
+                16,
+                ends(
+                        0, 0, 1, 0, 1, 1, 1, 2, 1, 3, 1, 4, 2, 0, 2, 1, 2, 2, 2, 3, 2, 4, 3, 0, 3,
+                        1, 3, 2, 3, 3));
         TreeMap<Integer, LambdaSchedule> lambdas = new TreeMap<>();
         lambdas.put(2, new LambdaSchedule(5, 1, 0, 0));
         lambdas.put(4, new LambdaSchedule(6, 0, 1, 2));
         lambdas.put(8, new LambdaSchedule(5, 0, 0, 2));
         lambdas.put(16, new LambdaSchedule(5, 0.05f, 0.2f, 0.5f));
-        return new ResNetTables(Map.of(SplitPlanner.PAPER, paper), Map.of(SplitPlanner.PAPER, lambdas));
+        return new ResNetTables(
+                Map.of(SplitPlanner.PAPER, paper), Map.of(SplitPlanner.PAPER, lambdas));
     }
 
     /** ResNet-110: equal-layer splits (K = 2, 3, 4, 8, 16) and InfoPro* splits (K = 2, 3, 4). */
@@ -69,8 +74,11 @@ public record ResNetTables(
         paper.put(3, ends(1, 17, 2, 17));
         paper.put(4, ends(1, 11, 2, 7, 3, 3));
         paper.put(8, ends(1, 4, 1, 11, 2, 0, 2, 7, 2, 14, 3, 3, 3, 10));
-        paper.put(16, ends(1, 1, 1, 4, 1, 7, 1, 10, 1, 13, 1, 16, 2, 1, 2, 4, 2, 7, 2, 11,
-                2, 15, 3, 1, 3, 5, 3, 9, 3, 13));
+        paper.put(
+                16,
+                ends(
+                        1, 1, 1, 4, 1, 7, 1, 10, 1, 13, 1, 16, 2, 1, 2, 4, 2, 7, 2, 11, 2, 15, 3, 1,
+                        3, 5, 3, 9, 3, 13));
         Map<Integer, List<String>> balanced = new LinkedHashMap<>();
         balanced.put(2, ends(1, 14));
         balanced.put(3, ends(1, 9, 2, 2));
@@ -86,7 +94,11 @@ public record ResNetTables(
         balancedLambdas.put(4, new LambdaSchedule(5, 0, 5, 0.1f));
         return new ResNetTables(
                 Map.of(SplitPlanner.PAPER, paper, SplitPlanner.MEMORY_BALANCED, balanced),
-                Map.of(SplitPlanner.PAPER, paperLambdas, SplitPlanner.MEMORY_BALANCED, balancedLambdas));
+                Map.of(
+                        SplitPlanner.PAPER,
+                        paperLambdas,
+                        SplitPlanner.MEMORY_BALANCED,
+                        balancedLambdas));
     }
 
     /** Block names from {@code stage, block} pairs. */

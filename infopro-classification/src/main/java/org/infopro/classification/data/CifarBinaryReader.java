@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the CIFAR binary format: fixed-size records of label byte(s) then 3072 pixel bytes
- * (1024 red, 1024 green, 1024 blue, row-major 32×32). CIFAR-10 records carry one label byte;
- * CIFAR-100 records carry the coarse then the fine label.
+ * Reads the CIFAR binary format: fixed-size records of label byte(s) then 3072 pixel bytes (1024
+ * red, 1024 green, 1024 blue, row-major 32×32). CIFAR-10 records carry one label byte; CIFAR-100
+ * records carry the coarse then the fine label.
  */
 public final class CifarBinaryReader {
 
@@ -56,8 +56,15 @@ public final class CifarBinaryReader {
                 throw new IOException(file + ": file not found", e);
             }
             if (contents[f].length == 0 || contents[f].length % recordSize != 0) {
-                throw new IOException(file + ": " + contents[f].length + " bytes is not a whole number of "
-                        + recordSize + "-byte CIFAR records (truncated or not " + labels + ")");
+                throw new IOException(
+                        file
+                                + ": "
+                                + contents[f].length
+                                + " bytes is not a whole number of "
+                                + recordSize
+                                + "-byte CIFAR records (truncated or not "
+                                + labels
+                                + ")");
             }
             total += contents[f].length / recordSize;
         }
@@ -70,8 +77,14 @@ public final class CifarBinaryReader {
                 int base = r * recordSize;
                 y[n] = data[base + labels.offset] & 0xFF;
                 if (y[n] >= labels.classes) {
-                    throw new IOException(files.get(f) + ": label " + y[n] + " of record " + r
-                            + " is outside 0.." + (labels.classes - 1));
+                    throw new IOException(
+                            files.get(f)
+                                    + ": label "
+                                    + y[n]
+                                    + " of record "
+                                    + r
+                                    + " is outside 0.."
+                                    + (labels.classes - 1));
                 }
                 System.arraycopy(data, base + labels.labelBytes, pixels, n * PIXELS, PIXELS);
             }

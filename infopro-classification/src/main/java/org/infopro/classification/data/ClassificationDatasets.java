@@ -32,11 +32,13 @@ public final class ClassificationDatasets implements DatasetProvider {
 
     static final FeatureShape INPUT = new FeatureShape(3, 32, 32);
     static final Normalization GREY = Normalization.uniform(3, 0.5f, 0.5f);
-    static final Normalization CIFAR = new Normalization(
-            new float[] {125.3f / 255, 123.0f / 255, 113.9f / 255},
-            new float[] {63.0f / 255, 62.1f / 255, 66.7f / 255});
+    static final Normalization CIFAR =
+            new Normalization(
+                    new float[] {125.3f / 255, 123.0f / 255, 113.9f / 255},
+                    new float[] {63.0f / 255, 62.1f / 255, 66.7f / 255});
 
-    private static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "cifar100-coarse");
+    private static final List<String> NAMES =
+            List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "cifar100-coarse");
 
     @Override
     public Set<String> names() {
@@ -54,9 +56,15 @@ public final class ClassificationDatasets implements DatasetProvider {
             throw new IllegalArgumentException("Split must be train or test, got '" + split + "'");
         }
         if (!Files.isDirectory(root)) {
-            throw new IOException("Dataset folder " + root + " of " + name + " does not exist"
-                    + (root.equals(FASHION_MNIST_HOME)
-                            ? " (install it with: sudo apt-get install -y dataset-fashion-mnist)" : ""));
+            throw new IOException(
+                    "Dataset folder "
+                            + root
+                            + " of "
+                            + name
+                            + " does not exist"
+                            + (root.equals(FASHION_MNIST_HOME)
+                                    ? " (install it with: sudo apt-get install -y dataset-fashion-mnist)"
+                                    : ""));
         }
         switch (name) {
             case "fashion-mnist":
@@ -65,15 +73,25 @@ public final class ClassificationDatasets implements DatasetProvider {
             case "cifar10":
                 return dataset(readCifar10(root, split).first(limit), CIFAR, true);
             case "cifar100":
-                return dataset(readCifar100(root, split, CifarBinaryReader.Labels.CIFAR100_FINE).first(limit), CIFAR, true);
+                return dataset(
+                        readCifar100(root, split, CifarBinaryReader.Labels.CIFAR100_FINE)
+                                .first(limit),
+                        CIFAR,
+                        true);
             case "cifar100-coarse":
-                return dataset(readCifar100(root, split, CifarBinaryReader.Labels.CIFAR100_COARSE).first(limit), CIFAR, true);
+                return dataset(
+                        readCifar100(root, split, CifarBinaryReader.Labels.CIFAR100_COARSE)
+                                .first(limit),
+                        CIFAR,
+                        true);
             default:
-                throw new IllegalArgumentException("Unknown dataset '" + name + "'; known: " + NAMES);
+                throw new IllegalArgumentException(
+                        "Unknown dataset '" + name + "'; known: " + NAMES);
         }
     }
 
-    private static ImageClassificationDataset dataset(RawImages images, Normalization normalization, boolean flip) {
+    private static ImageClassificationDataset dataset(
+            RawImages images, Normalization normalization, boolean flip) {
         return ImageClassificationDataset.builder()
                 .setImages(images)
                 .setShape(INPUT)
@@ -92,7 +110,10 @@ public final class ClassificationDatasets implements DatasetProvider {
     }
 
     private static RawImages readCifar10(Path root, String split) throws IOException {
-        Path dir = Files.isDirectory(root.resolve("cifar-10-batches-bin")) ? root.resolve("cifar-10-batches-bin") : root;
+        Path dir =
+                Files.isDirectory(root.resolve("cifar-10-batches-bin"))
+                        ? root.resolve("cifar-10-batches-bin")
+                        : root;
         List<Path> files = new ArrayList<>();
         if (split.equals("train")) {
             for (int i = 1; i <= 5; i++) {
@@ -104,8 +125,12 @@ public final class ClassificationDatasets implements DatasetProvider {
         return CifarBinaryReader.read(files, CifarBinaryReader.Labels.CIFAR10);
     }
 
-    private static RawImages readCifar100(Path root, String split, CifarBinaryReader.Labels labels) throws IOException {
-        Path dir = Files.isDirectory(root.resolve("cifar-100-binary")) ? root.resolve("cifar-100-binary") : root;
+    private static RawImages readCifar100(Path root, String split, CifarBinaryReader.Labels labels)
+            throws IOException {
+        Path dir =
+                Files.isDirectory(root.resolve("cifar-100-binary"))
+                        ? root.resolve("cifar-100-binary")
+                        : root;
         return CifarBinaryReader.read(List.of(dir.resolve(split + ".bin")), labels);
     }
 

@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the IDX format of MNIST and Fashion-MNIST ({@code *-images-idx3-ubyte},
- * {@code *-labels-idx1-ubyte}), gzip-compressed or plain (detected from the first bytes).
+ * Reads the IDX format of MNIST and Fashion-MNIST ({@code *-images-idx3-ubyte}, {@code
+ * *-labels-idx1-ubyte}), gzip-compressed or plain (detected from the first bytes).
  */
 public final class IdxReader {
 
     /** Magic number of an unsigned-byte 3-D (images) file. */
     public static final int IMAGES_MAGIC = 0x00000803;
+
     /** Magic number of an unsigned-byte 1-D (labels) file. */
     public static final int LABELS_MAGIC = 0x00000801;
 
@@ -27,8 +28,8 @@ public final class IdxReader {
      * Reads an image file and its label file.
      *
      * @param classes labels must lie in 0..classes-1
-     * @throws IOException naming the file when it is missing, truncated, has a wrong magic
-     *     number, disagrees with the other file in count, or holds a label out of range
+     * @throws IOException naming the file when it is missing, truncated, has a wrong magic number,
+     *     disagrees with the other file in count, or holds a label out of range
      */
     public static RawImages read(Path images, Path labels, int classes) throws IOException {
         byte[] pixels;
@@ -49,8 +50,14 @@ public final class IdxReader {
             checkMagic(labels, in.readInt(), LABELS_MAGIC, "labels (idx1-ubyte)");
             int labelCount = in.readInt();
             if (labelCount != count) {
-                throw new IOException(labels + ": " + labelCount + " labels for the " + count
-                        + " images of " + images);
+                throw new IOException(
+                        labels
+                                + ": "
+                                + labelCount
+                                + " labels for the "
+                                + count
+                                + " images of "
+                                + images);
             }
             labelBytes = readFully(labels, in, count, "labels");
         } catch (EOFException e) {
@@ -60,29 +67,40 @@ public final class IdxReader {
         for (int i = 0; i < count; i++) {
             y[i] = labelBytes[i] & 0xFF;
             if (y[i] >= classes) {
-                throw new IOException(labels + ": label " + y[i] + " of sample " + i
-                        + " is outside 0.." + (classes - 1));
+                throw new IOException(
+                        labels
+                                + ": label "
+                                + y[i]
+                                + " of sample "
+                                + i
+                                + " is outside 0.."
+                                + (classes - 1));
             }
         }
         return new RawImages(pixels, y, 1, rows, columns, classes);
     }
 
-    private static void checkMagic(Path file, int magic, int expected, String kind) throws IOException {
+    private static void checkMagic(Path file, int magic, int expected, String kind)
+            throws IOException {
         if (magic != expected) {
-            throw new IOException(String.format(
-                    "%s: bad magic number 0x%08X, expected 0x%08X for IDX %s", file, magic, expected, kind));
+            throw new IOException(
+                    String.format(
+                            "%s: bad magic number 0x%08X, expected 0x%08X for IDX %s",
+                            file, magic, expected, kind));
         }
     }
 
-    private static byte[] readFully(Path file, DataInputStream in, long length, String what) throws IOException {
+    private static byte[] readFully(Path file, DataInputStream in, long length, String what)
+            throws IOException {
         if (length > Integer.MAX_VALUE || length < 0) {
-            throw new IOException(file + ": header announces " + length + " " + what + ", too many");
+            throw new IOException(
+                    file + ": header announces " + length + " " + what + ", too many");
         }
         byte[] data = new byte[(int) length];
         int read = in.readNBytes(data, 0, data.length);
         if (read != data.length) {
-            throw new IOException(file + ": truncated, expected " + length + " " + what
-                    + " but found " + read);
+            throw new IOException(
+                    file + ": truncated, expected " + length + " " + what + " but found " + read);
         }
         return data;
     }

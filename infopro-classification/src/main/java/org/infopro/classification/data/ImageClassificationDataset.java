@@ -13,10 +13,10 @@ import org.infopro.core.model.FeatureShape;
 import org.infopro.core.train.TrainingBatch;
 
 /**
- * In-memory image classification data as a DJL {@link RandomAccessDataset}, with the
- * preprocessing of the paper's CIFAR pipeline: zero-pad (centred) to the network's input size,
- * replicate grey to the network's channels, optional augmentation (reflect-pad 4, random crop,
- * horizontal flip), then per-channel normalisation.
+ * In-memory image classification data as a DJL {@link RandomAccessDataset}, with the preprocessing
+ * of the paper's CIFAR pipeline: zero-pad (centred) to the network's input size, replicate grey to
+ * the network's channels, optional augmentation (reflect-pad 4, random crop, horizontal flip), then
+ * per-channel normalisation.
  */
 public final class ImageClassificationDataset extends RandomAccessDataset implements LabeledData {
 
@@ -34,12 +34,21 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         this.normalization = builder.normalization;
         this.flip = builder.flip;
         if (normalization.channels() != shape.channels()) {
-            throw new IllegalArgumentException("Normalisation has " + normalization.channels()
-                    + " channels, the input has " + shape.channels());
+            throw new IllegalArgumentException(
+                    "Normalisation has "
+                            + normalization.channels()
+                            + " channels, the input has "
+                            + shape.channels());
         }
         if (images.height() > shape.height() || images.width() > shape.width()) {
-            throw new IllegalArgumentException("Images of " + images.height() + "x" + images.width()
-                    + " do not fit the " + shape + " input");
+            throw new IllegalArgumentException(
+                    "Images of "
+                            + images.height()
+                            + "x"
+                            + images.width()
+                            + " do not fit the "
+                            + shape
+                            + " input");
         }
     }
 
@@ -79,7 +88,10 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         float[] data = new float[indices.length * perSample];
         long[] labels = new long[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            SplittableRandom random = pass == Pass.TRAINING ? new SplittableRandom(seed * 1_000_003L + indices[i]) : null;
+            SplittableRandom random =
+                    pass == Pass.TRAINING
+                            ? new SplittableRandom(seed * 1_000_003L + indices[i])
+                            : null;
             fill(indices[i], data, i * perSample, random);
             labels[i] = images.labels()[indices[i]];
         }
@@ -94,7 +106,9 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         float[] data = new float[(int) shape.elements()];
         fill((int) index, data, 0, null);
         return new Record(
-                new NDList(manager.create(data, new Shape(shape.channels(), shape.height(), shape.width()))),
+                new NDList(
+                        manager.create(
+                                data, new Shape(shape.channels(), shape.height(), shape.width()))),
                 new NDList(manager.create((long) images.labels()[(int) index])));
     }
 

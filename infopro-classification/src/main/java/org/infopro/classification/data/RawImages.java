@@ -10,7 +10,8 @@ package org.infopro.classification.data;
  * @param width W
  * @param classes number of classes
  */
-public record RawImages(byte[] pixels, int[] labels, int channels, int height, int width, int classes) {
+public record RawImages(
+        byte[] pixels, int[] labels, int channels, int height, int width, int classes) {
 
     /** Number of images. */
     public int size() {

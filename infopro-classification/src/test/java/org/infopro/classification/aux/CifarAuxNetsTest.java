@@ -22,16 +22,23 @@ class CifarAuxNetsTest {
     @ParameterizedTest
     @CsvSource({
         // C, H, config, outputs, expected trainable parameters
-        "16, 32, 0c1f, 10, 170",                                   // 16*10 + 10
-        "16, 32, 1c2f, 10, 4608+64+4096+128+1280+10",              // conv 16->32 s2, BN, fc 32->128, fc 128->10
-        "32, 16, 1c2f, 128, 18432+128+8192+128+16384+128",         // conv 32->64 s2, BN, fc 64->128, fc 128->128
-        "64, 8, 1c2f, 10, 36864+128+8192+128+1280+10",             // conv 64->64 s1
+        "16, 32, 0c1f, 10, 170", // 16*10 + 10
+        "16, 32, 1c2f, 10, 4608+64+4096+128+1280+10", // conv 16->32 s2, BN, fc 32->128, fc 128->10
+        "32, 16, 1c2f, 128, 18432+128+8192+128+16384+128", // conv 32->64 s2, BN, fc 64->128, fc
+        // 128->128
+        "64, 8, 1c2f, 10, 36864+128+8192+128+1280+10", // conv 64->64 s1
         "64, 8, 2c2f, 10, 36864+128+36864+128+8192+128+1280+10",
         "16, 32, 1c3f, 10, 4608+64+4096+128+16384+128+1280+10",
     })
-    void classifierLayersFollowTheReference(int c, int h, String config, int outputs, String expected) {
-        Block head = new CifarAuxNets().classifier(new FeatureShape(c, h, h), IMAGE, AuxConfig.parse(config), outputs);
-        assertEquals(sum(expected), parametersAfterForward(head, new Shape(2, c, h, h), new Shape(2, outputs)));
+    void classifierLayersFollowTheReference(
+            int c, int h, String config, int outputs, String expected) {
+        Block head =
+                new CifarAuxNets()
+                        .classifier(
+                                new FeatureShape(c, h, h), IMAGE, AuxConfig.parse(config), outputs);
+        assertEquals(
+                sum(expected),
+                parametersAfterForward(head, new Shape(2, c, h, h), new Shape(2, outputs)));
     }
 
     @ParameterizedTest
@@ -39,7 +46,8 @@ class CifarAuxNetsTest {
     void decoderUpsamplesFirstThenTwoConvs(int c, int h) {
         Block decoder = new CifarAuxNets().decoder(new FeatureShape(c, h, h), IMAGE);
         // conv C->12 (bias) + BN(12) + conv 12->3 (bias)
-        assertEquals(c * 12 * 9 + 12 + 24 + 12 * 3 * 9 + 3,
+        assertEquals(
+                c * 12 * 9 + 12 + 24 + 12 * 3 * 9 + 3,
                 parametersAfterForward(decoder, new Shape(2, c, h, h), new Shape(2, 3, 32, 32)));
     }
 
@@ -47,7 +55,8 @@ class CifarAuxNetsTest {
     private static long parametersAfterForward(Block block, Shape input, Shape expectedOutput) {
         try (NDManager m = NDManager.newBaseManager()) {
             block.initialize(m, DataType.FLOAT32, input);
-            NDList out = block.forward(new ParameterStore(m, false), new NDList(m.ones(input)), true);
+            NDList out =
+                    block.forward(new ParameterStore(m, false), new NDList(m.ones(input)), true);
             assertEquals(expectedOutput, out.head().getShape());
             long n = 0;
             for (Parameter p : block.getParameters().values()) {

@@ -59,8 +59,11 @@ class ReadersTest {
         Path images = dir.resolve("train-images-idx3-ubyte");
         byte[] bytes = Files.readAllBytes(images);
         Files.write(images, Arrays.copyOf(bytes, bytes.length - 100));
-        IOException e = assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
-        assertTrue(e.getMessage().contains(images.toString()) && e.getMessage().contains("truncated"), e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
+        assertTrue(
+                e.getMessage().contains(images.toString()) && e.getMessage().contains("truncated"),
+                e.getMessage());
     }
 
     @Test
@@ -70,22 +73,33 @@ class ReadersTest {
         byte[] bytes = Files.readAllBytes(labels);
         bytes[3] = 0x03;
         Files.write(labels, bytes);
-        IOException e = assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
-        assertTrue(e.getMessage().contains(labels.toString()) && e.getMessage().contains("magic"), e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
+        assertTrue(
+                e.getMessage().contains(labels.toString()) && e.getMessage().contains("magic"),
+                e.getMessage());
     }
 
     @Test
     void labelOutOfRangeNamesTheFile() throws IOException {
         writeIdx(dir, "train", new byte[2 * 784], new byte[] {1, 12}, true);
-        IOException e = assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
-        assertTrue(e.getMessage().contains("train-labels-idx1-ubyte.gz") && e.getMessage().contains("label 12"), e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
+        assertTrue(
+                e.getMessage().contains("train-labels-idx1-ubyte.gz")
+                        && e.getMessage().contains("label 12"),
+                e.getMessage());
     }
 
     @Test
     void missingFolderIsNamed() {
         Path missing = dir.resolve("nowhere");
-        IOException e = assertThrows(IOException.class,
-                () -> new ClassificationDatasets().open("fashion-mnist", missing, "train", 0));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                new ClassificationDatasets()
+                                        .open("fashion-mnist", missing, "train", 0));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 
@@ -94,12 +108,22 @@ class ReadersTest {
         byte[] pixels = new byte[2 * 3072];
         pixels[3072 + 1024] = 77; // second image, green channel, first pixel
         TinyFiles.writeCifar(dir.resolve("c10/test_batch.bin"), new byte[][] {{1}, {9}}, pixels);
-        RawImages c10 = CifarBinaryReader.read(List.of(dir.resolve("c10/test_batch.bin")), CifarBinaryReader.Labels.CIFAR10);
+        RawImages c10 =
+                CifarBinaryReader.read(
+                        List.of(dir.resolve("c10/test_batch.bin")),
+                        CifarBinaryReader.Labels.CIFAR10);
         assertEquals(9, c10.labels()[1]);
         assertEquals(77, c10.pixels()[3072 + 1024]);
-        TinyFiles.writeCifar(dir.resolve("c100/test.bin"), new byte[][] {{3, 42}, {19, 99}}, pixels);
-        RawImages fine = CifarBinaryReader.read(List.of(dir.resolve("c100/test.bin")), CifarBinaryReader.Labels.CIFAR100_FINE);
-        RawImages coarse = CifarBinaryReader.read(List.of(dir.resolve("c100/test.bin")), CifarBinaryReader.Labels.CIFAR100_COARSE);
+        TinyFiles.writeCifar(
+                dir.resolve("c100/test.bin"), new byte[][] {{3, 42}, {19, 99}}, pixels);
+        RawImages fine =
+                CifarBinaryReader.read(
+                        List.of(dir.resolve("c100/test.bin")),
+                        CifarBinaryReader.Labels.CIFAR100_FINE);
+        RawImages coarse =
+                CifarBinaryReader.read(
+                        List.of(dir.resolve("c100/test.bin")),
+                        CifarBinaryReader.Labels.CIFAR100_COARSE);
         assertEquals(99, fine.labels()[1]);
         assertEquals(19, coarse.labels()[1]);
     }
@@ -110,11 +134,20 @@ class ReadersTest {
         TinyFiles.writeCifar(file, new byte[][] {{1}, {2}}, new byte[2 * 3072]);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 10));
-        IOException e = assertThrows(IOException.class,
-                () -> CifarBinaryReader.read(List.of(file), CifarBinaryReader.Labels.CIFAR10));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                CifarBinaryReader.read(
+                                        List.of(file), CifarBinaryReader.Labels.CIFAR10));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         TinyFiles.writeCifar(file, new byte[][] {{1}, {10}}, new byte[2 * 3072]);
-        e = assertThrows(IOException.class, () -> CifarBinaryReader.read(List.of(file), CifarBinaryReader.Labels.CIFAR10));
+        e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                CifarBinaryReader.read(
+                                        List.of(file), CifarBinaryReader.Labels.CIFAR10));
         assertTrue(e.getMessage().contains("label 10"), e.getMessage());
     }
 
@@ -125,18 +158,45 @@ class ReadersTest {
         writeIdx(dir, "train", pixels, new byte[] {1, 2}, false);
         LabeledData data = new ClassificationDatasets().open("fashion-mnist", dir, "train", 0);
         try (NDManager m = NDManager.newBaseManager()) {
-            float[] a = data.load(m, new int[] {0, 1}, LabeledData.Pass.TRAINING, 5).input().get(1).toFloatArray();
-            float[] b = data.load(m, new int[] {1}, LabeledData.Pass.TRAINING, 5).input().get(0).toFloatArray();
-            float[] plain = data.load(m, new int[] {1}, LabeledData.Pass.EVALUATION, 5).input().get(0).toFloatArray();
-            assertTrue(Arrays.equals(a, b), "same sample, same seed, same augmentation whatever the batch");
-            assertTrue(!Arrays.equals(a, plain) || !Arrays.equals(
-                    data.load(m, new int[] {1}, LabeledData.Pass.TRAINING, 6).input().toFloatArray(), plain));
+            float[] a =
+                    data.load(m, new int[] {0, 1}, LabeledData.Pass.TRAINING, 5)
+                            .input()
+                            .get(1)
+                            .toFloatArray();
+            float[] b =
+                    data.load(m, new int[] {1}, LabeledData.Pass.TRAINING, 5)
+                            .input()
+                            .get(0)
+                            .toFloatArray();
+            float[] plain =
+                    data.load(m, new int[] {1}, LabeledData.Pass.EVALUATION, 5)
+                            .input()
+                            .get(0)
+                            .toFloatArray();
+            assertTrue(
+                    Arrays.equals(a, b),
+                    "same sample, same seed, same augmentation whatever the batch");
+            assertTrue(
+                    !Arrays.equals(a, plain)
+                            || !Arrays.equals(
+                                    data.load(m, new int[] {1}, LabeledData.Pass.TRAINING, 6)
+                                            .input()
+                                            .toFloatArray(),
+                                    plain));
         }
     }
 
-    private static void writeIdx(Path root, String prefix, byte[] pixels, byte[] labels, boolean gzip) throws IOException {
+    private static void writeIdx(
+            Path root, String prefix, byte[] pixels, byte[] labels, boolean gzip)
+            throws IOException {
         String suffix = gzip ? ".gz" : "";
-        TinyFiles.writeIdx(root.resolve(prefix + "-images-idx3-ubyte" + suffix),
-                root.resolve(prefix + "-labels-idx1-ubyte" + suffix), pixels, labels, 28, 28, gzip);
+        TinyFiles.writeIdx(
+                root.resolve(prefix + "-images-idx3-ubyte" + suffix),
+                root.resolve(prefix + "-labels-idx1-ubyte" + suffix),
+                pixels,
+                labels,
+                28,
+                28,
+                gzip);
     }
 }

@@ -29,9 +29,9 @@ import org.infopro.core.train.LocalTrainer;
 import org.infopro.core.train.NonFiniteLossException;
 import org.infopro.core.train.TorchSgd;
 import org.infopro.core.train.TrainingBatch;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Gradient isolation, the step's memory release and the NaN guard, on a tiny ResNet. */
 class LocalTrainingTest {
@@ -59,7 +59,8 @@ class LocalTrainingTest {
                 gc.backward(alone.localHead(0).loss(ps, h, batch).total());
             }
             assertGradientsEqual(full.module(0).getParameters(), alone.module(0).getParameters());
-            assertGradientsEqual(full.localHead(0).getParameters(), alone.localHead(0).getParameters());
+            assertGradientsEqual(
+                    full.localHead(0).getParameters(), alone.localHead(0).getParameters());
             assertTrue(maxAbsGradient(full.module(1).getParameters()) > 0, "module 2 trained too");
             assertEquals(0.0, maxAbsGradient(alone.module(1).getParameters()));
         }
@@ -76,7 +77,8 @@ class LocalTrainingTest {
                 new LocalTrainer(net, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0))
                         .accumulateGradients(batch, 0, 0.1f);
                 // No activation, loss or detached output of any module is left in the step.
-                assertEquals(before, step.getManagedArrays().size(), step.getManagedArrays().toString());
+                assertEquals(
+                        before, step.getManagedArrays().size(), step.getManagedArrays().toString());
             }
         }
     }
@@ -85,24 +87,43 @@ class LocalTrainingTest {
     void nanInputStopsWithStepModuleAndTerm() {
         try (NDManager manager = NDManager.newBaseManager()) {
             LocalNetwork net = network("infopro-softmax", manager);
-            LocalTrainer trainer = new LocalTrainer(net, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0));
+            LocalTrainer trainer =
+                    new LocalTrainer(net, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0));
             try (NDManager step = manager.newSubManager()) {
                 float[] nan = new float[4 * (int) INPUT.elements()];
                 Arrays.fill(nan, Float.NaN);
-                TrainingBatch batch = new TrainingBatch(step.create(nan, INPUT.batched(4)),
-                        new NDList(step.create(new long[] {0, 1, 2, 3})), NORM);
-                NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.step(batch, 17, 0.1f));
-                assertTrue(e.getMessage().contains("module 1") && e.getMessage().contains("step 17")
-                        && e.getMessage().contains("'recon'"), e.getMessage());
+                TrainingBatch batch =
+                        new TrainingBatch(
+                                step.create(nan, INPUT.batched(4)),
+                                new NDList(step.create(new long[] {0, 1, 2, 3})),
+                                NORM);
+                NonFiniteLossException e =
+                        assertThrows(
+                                NonFiniteLossException.class, () -> trainer.step(batch, 17, 0.1f));
+                assertTrue(
+                        e.getMessage().contains("module 1")
+                                && e.getMessage().contains("step 17")
+                                && e.getMessage().contains("'recon'"),
+                        e.getMessage());
             }
         }
     }
 
     private static LocalNetwork network(String method, NDManager manager) {
         Backbone backbone = new CifarResNets().create("resnet8-tiny", INPUT);
-        LocalObjective objective = new CoreObjectives().create(method,
-                new ObjectiveProvider.Settings(new LambdaSchedule(2, 1, 1, 1), null));
-        LocalNetwork net = new LocalNetwork(backbone, SplitPlanner.even(4, 3), objective, new ClassificationPlugin(), 10);
+        LocalObjective objective =
+                new CoreObjectives()
+                        .create(
+                                method,
+                                new ObjectiveProvider.Settings(
+                                        new LambdaSchedule(2, 1, 1, 1), null));
+        LocalNetwork net =
+                new LocalNetwork(
+                        backbone,
+                        SplitPlanner.even(4, 3),
+                        objective,
+                        new ClassificationPlugin(),
+                        10);
         net.initialize(manager);
         return net;
     }
@@ -122,7 +143,8 @@ class LocalTrainingTest {
         }
     }
 
-    private static void assertGradientsEqual(ai.djl.util.PairList<String, Parameter> a, ai.djl.util.PairList<String, Parameter> b) {
+    private static void assertGradientsEqual(
+            ai.djl.util.PairList<String, Parameter> a, ai.djl.util.PairList<String, Parameter> b) {
         for (int i = 0; i < a.size(); i++) {
             Pair<String, Parameter> pa = a.get(i);
             if (!pa.getValue().requiresGradient()) {
@@ -133,7 +155,11 @@ class LocalTrainingTest {
                 float[] x = ga.toFloatArray();
                 float[] y = gb.toFloatArray();
                 for (int j = 0; j < x.length; j++) {
-                    assertEquals(y[j], x[j], 1e-6f * Math.max(1, Math.abs(y[j])), pa.getKey() + "[" + j + "]");
+                    assertEquals(
+                            y[j],
+                            x[j],
+                            1e-6f * Math.max(1, Math.abs(y[j])),
+                            pa.getKey() + "[" + j + "]");
                 }
             }
         }

@@ -26,7 +26,8 @@ class TinyTrainingTest {
     void infoProContrastLearnsAndResumesExactly() throws Exception {
         RunConfig config = config(Synthetic.writeIdxDataset(dir.resolve("data"), 640, 200));
         TrainingState uninterrupted;
-        try (Experiment e = Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+        try (Experiment e =
+                Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
             uninterrupted = new Training(e).run(new TrainingState());
         }
         float[] first = uninterrupted.history.get(0).meanModuleLoss;
@@ -37,15 +38,19 @@ class TinyTrainingTest {
         assertTrue(top1 > 50, "well above the 10% of chance: " + top1);
 
         Path checkpoint = dir.resolve("run/checkpoint.ckpt");
-        try (Experiment e = Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
-            Training killed = new Training(e).checkpointTo(checkpoint, 4).addListener(new KillAt(30));
+        try (Experiment e =
+                Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+            Training killed =
+                    new Training(e).checkpointTo(checkpoint, 4).addListener(new KillAt(30));
             assertThrows(Killed.class, () -> killed.run(new TrainingState()));
         }
         Checkpoint header = Checkpoint.readHeader(checkpoint);
         assertEquals(1, header.state().epoch, "killed in the middle of epoch 2");
         assertEquals(8, header.state().stepInEpoch);
         TrainingState resumed;
-        try (Experiment e = Experiment.create(header.config(), Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+        try (Experiment e =
+                Experiment.create(
+                        header.config(), Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
             Training training = new Training(e).checkpointTo(checkpoint, 4);
             Checkpoint.load(checkpoint, e.network(), training.trainer().optimizer(), e.manager());
             resumed = training.run(header.state());

@@ -18,9 +18,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Turns benchmark records into {@code results.md} (a full table plus a method × K table laid
- * out like the paper's Table 2) and PNG charts: the test metric, peak memory and step time
- * against K, one line per method and split.
+ * Turns benchmark records into {@code results.md} (a full table plus a method × K table laid out
+ * like the paper's Table 2) and PNG charts: the test metric, peak memory and step time against K,
+ * one line per method and split.
  */
 public final class BenchReport {
 
@@ -46,42 +46,77 @@ public final class BenchReport {
     /** The Markdown report. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(suite.name()).append(" — ").append(suite.description()).append("\n\n");
+        md.append("# ")
+                .append(suite.name())
+                .append(" — ")
+                .append(suite.description())
+                .append("\n\n");
         String metric = primaryMetric();
-        Map<String, Object> e2e = records.stream()
-                .filter(r -> "e2e".equals(r.get("method"))).findFirst().orElse(null);
-        md.append("Ratios compare each case with the E2E case of the same backbone and seed "
-                + "(repetitions of a suite use different seeds).\n\n");
+        Map<String, Object> e2e =
+                records.stream()
+                        .filter(r -> "e2e".equals(r.get("method")))
+                        .findFirst()
+                        .orElse(null);
+        md.append(
+                "Ratios compare each case with the E2E case of the same backbone and seed "
+                        + "(repetitions of a suite use different seeds).\n\n");
         md.append("| method | K | split | blocks per module | ")
                 .append(metric == null ? "" : metric + " | best | ")
                 .append("peak step MB | × E2E | ms/step | × E2E |\n");
-        md.append("|---|---|---|---|").append(metric == null ? "" : "---|---|").append("---|---|---|---|\n");
+        md.append("|---|---|---|---|")
+                .append(metric == null ? "" : "---|---|")
+                .append("---|---|---|---|\n");
         for (Map<String, Object> r : records) {
-            md.append("| ").append(r.get("method")).append(" | ").append(integer(r.get("k")))
-                    .append(" | ").append(r.get("split")).append(" | ").append(r.get("module_blocks"))
+            md.append("| ")
+                    .append(r.get("method"))
+                    .append(" | ")
+                    .append(integer(r.get("k")))
+                    .append(" | ")
+                    .append(r.get("split"))
+                    .append(" | ")
+                    .append(r.get("module_blocks"))
                     .append(" | ");
             if (metric != null) {
-                md.append(fmt(r.get(metric))).append(" | ").append(fmt(r.get("best_" + metric))).append(" | ");
+                md.append(fmt(r.get(metric)))
+                        .append(" | ")
+                        .append(fmt(r.get("best_" + metric)))
+                        .append(" | ");
             }
-            md.append(fmt(r.get("peak_memory_mb"))).append(" | ").append(ratio(r, baseline(r), "peak_memory_mb"))
-                    .append(" | ").append(fmt(r.get("ms_per_step"))).append(" | ")
-                    .append(ratio(r, baseline(r), "ms_per_step")).append(" |\n");
+            md.append(fmt(r.get("peak_memory_mb")))
+                    .append(" | ")
+                    .append(ratio(r, baseline(r), "peak_memory_mb"))
+                    .append(" | ")
+                    .append(fmt(r.get("ms_per_step")))
+                    .append(" | ")
+                    .append(ratio(r, baseline(r), "ms_per_step"))
+                    .append(" |\n");
         }
         if (metric != null && metric.endsWith("top1")) {
             md.append("\n## Test error (%) by method and K (layout of the paper's Table 2)\n\n");
-            md.append(pivot(r -> 100 - number(r.get(metric)), e2e == null ? null : 100 - number(e2e.get(metric))));
+            md.append(
+                    pivot(
+                            r -> 100 - number(r.get(metric)),
+                            e2e == null ? null : 100 - number(e2e.get(metric))));
         }
-        md.append("\nMemory: peak resident memory of the training steps above the state after one "
-                + "warm-up step (process-wide VmHWM). Cases run one per JVM.\n");
+        md.append(
+                "\nMemory: peak resident memory of the training steps above the state after one "
+                        + "warm-up step (process-wide VmHWM). Cases run one per JVM.\n");
         return md.toString();
     }
 
     /** The E2E record run with the same backbone and seed, else any E2E of that backbone. */
     private Map<String, Object> baseline(Map<String, Object> r) {
-        List<Map<String, Object>> e2e = records.stream()
-                .filter(x -> "e2e".equals(x.get("method")) && Objects.equals(x.get("backbone"), r.get("backbone")))
-                .toList();
-        return e2e.stream().filter(x -> Objects.equals(x.get("seed"), r.get("seed"))).findFirst()
+        List<Map<String, Object>> e2e =
+                records.stream()
+                        .filter(
+                                x ->
+                                        "e2e".equals(x.get("method"))
+                                                && Objects.equals(
+                                                        x.get("backbone"), r.get("backbone")))
+                        .toList();
+        return e2e.stream()
+                .filter(x -> Objects.equals(x.get("seed"), r.get("seed")))
+                .findFirst()
                 .orElse(e2e.isEmpty() ? null : e2e.get(0));
     }
 
@@ -100,14 +135,24 @@ public final class BenchReport {
         ks.forEach(k -> md.append(" K=").append(k).append(" |"));
         md.append("\n|---|").append("---|".repeat(ks.size())).append('\n');
         if (e2eValue != null) {
-            md.append("| e2e (K=1) | ").append(fmt(e2eValue)).append(" |").append(" |".repeat(Math.max(0, ks.size() - 1))).append('\n');
+            md.append("| e2e (K=1) | ")
+                    .append(fmt(e2eValue))
+                    .append(" |")
+                    .append(" |".repeat(Math.max(0, ks.size() - 1)))
+                    .append('\n');
         }
         for (String method : methods) {
             md.append("| ").append(method).append(" |");
             for (int k : ks) {
-                Double v = records.stream()
-                        .filter(r -> method.equals(r.get("method")) && integer(r.get("k")) == k)
-                        .map(value).findFirst().orElse(null);
+                Double v =
+                        records.stream()
+                                .filter(
+                                        r ->
+                                                method.equals(r.get("method"))
+                                                        && integer(r.get("k")) == k)
+                                .map(value)
+                                .findFirst()
+                                .orElse(null);
                 md.append(' ').append(v == null ? "–" : fmt(v)).append(" |");
             }
             md.append('\n');
@@ -121,33 +166,48 @@ public final class BenchReport {
         for (Map<String, Object> r : records) {
             double v = number(r.get(field));
             if (!Double.isNaN(v)) {
-                String name = "e2e".equals(r.get("method")) ? "e2e" : r.get("method") + " (" + r.get("split") + ")";
-                double[] sum = sums.computeIfAbsent(name, n -> new java.util.TreeMap<>())
-                        .computeIfAbsent(number(r.get("k")), k -> new double[2]);
+                String name =
+                        "e2e".equals(r.get("method"))
+                                ? "e2e"
+                                : r.get("method") + " (" + r.get("split") + ")";
+                double[] sum =
+                        sums.computeIfAbsent(name, n -> new java.util.TreeMap<>())
+                                .computeIfAbsent(number(r.get("k")), k -> new double[2]);
                 sum[0] += v;
                 sum[1]++;
             }
         }
         XYSeriesCollection lines = new XYSeriesCollection();
-        sums.forEach((name, byK) -> {
-            XYSeries series = new XYSeries(name);
-            byK.forEach((k, sum) -> series.add(k, Double.valueOf(sum[0] / sum[1])));
-            lines.addSeries(series);
-        });
+        sums.forEach(
+                (name, byK) -> {
+                    XYSeries series = new XYSeries(name);
+                    byK.forEach((k, sum) -> series.add(k, Double.valueOf(sum[0] / sum[1])));
+                    lines.addSeries(series);
+                });
         if (lines.getSeriesCount() == 0) {
             return;
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(
-                suite.name() + ": " + axis + " vs K", "K (modules)", axis, lines,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart =
+                ChartFactory.createXYLineChart(
+                        suite.name() + ": " + axis + " vs K",
+                        "K (modules)",
+                        axis,
+                        lines,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false);
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
                 .setDefaultShapesVisible(true);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
     }
 
     private String primaryMetric() {
-        return records.stream().map(r -> (String) r.get("primary_metric"))
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        return records.stream()
+                .map(r -> (String) r.get("primary_metric"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String ratio(Map<String, Object> r, Map<String, Object> e2e, String field) {

@@ -36,7 +36,8 @@ public final class BenchRunner {
     }
 
     /** Runs every case not yet in {@code results.json}, then writes the report. */
-    public List<Map<String, Object>> run(BenchSuite suite) throws IOException, InterruptedException {
+    public List<Map<String, Object>> run(BenchSuite suite)
+            throws IOException, InterruptedException {
         Files.createDirectories(out);
         Path resultsFile = out.resolve("results.json");
         List<Map<String, Object>> records = readRecords(resultsFile);
@@ -45,7 +46,8 @@ public final class BenchRunner {
             index++;
             String id = CaseResult.id(config);
             if (records.stream().anyMatch(r -> id.equals(r.get("id")))) {
-                log.printf("[%d/%d] %s already recorded, skipped%n", index, suite.cases().size(), id);
+                log.printf(
+                        "[%d/%d] %s already recorded, skipped%n", index, suite.cases().size(), id);
                 continue;
             }
             log.printf("[%d/%d] %s%n", index, suite.cases().size(), id);
@@ -53,7 +55,11 @@ public final class BenchRunner {
             Files.writeString(resultsFile, Json.GSON.toJson(records));
         }
         new BenchReport(suite, records).write(out);
-        log.println("Results: " + resultsFile.toAbsolutePath() + ", report: " + out.resolve("results.md"));
+        log.println(
+                "Results: "
+                        + resultsFile.toAbsolutePath()
+                        + ", report: "
+                        + out.resolve("results.md"));
         return records;
     }
 
@@ -72,7 +78,8 @@ public final class BenchRunner {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(CHILD_MAIN);
-        command.addAll(List.of("run-case", configFile.toString(), resultFile.toString(), measure.name()));
+        command.addAll(
+                List.of("run-case", configFile.toString(), resultFile.toString(), measure.name()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = builder.environment();
         env.put("OPT_OUT_TRACKING", "true");
@@ -83,7 +90,8 @@ public final class BenchRunner {
         }
         int exit = builder.start().waitFor();
         if (exit != 0 || !Files.exists(resultFile)) {
-            Map<String, Object> failed = new LinkedHashMap<>(CaseResult.of(config, List.of()).fields());
+            Map<String, Object> failed =
+                    new LinkedHashMap<>(CaseResult.of(config, List.of()).fields());
             failed.put("k", config.k);
             failed.put("error", "case process exited with status " + exit + "; see the log above");
             return failed;

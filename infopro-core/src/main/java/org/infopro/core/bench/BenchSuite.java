@@ -17,7 +17,9 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
     public enum Measure {
         /** Train and evaluate; report the test metric, step time and peak memory. */
         ACCURACY,
-        /** A few steps under a malloc setting whose RSS follows live tensors; report peak memory. */
+        /**
+         * A few steps under a malloc setting whose RSS follows live tensors; report peak memory.
+         */
         MEMORY
     }
 
@@ -31,7 +33,11 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
      * @param steps steps per case (memory suites) or per epoch
      */
     public record Overrides(
-            Integer epochs, List<String> methods, List<Integer> ks, String dataRoot, Integer steps) {
+            Integer epochs,
+            List<String> methods,
+            List<Integer> ks,
+            String dataRoot,
+            Integer steps) {
 
         /** No overrides. */
         public static Overrides none() {

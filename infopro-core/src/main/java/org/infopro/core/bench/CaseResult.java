@@ -39,7 +39,13 @@ public final class CaseResult {
     /** The identity of a case within a suite (used to skip finished cases on a re-run). */
     public static String id(RunConfig c) {
         return String.join(
-                "/", c.task, c.backbone, c.method, "k" + c.k, c.split, "seed" + c.seed,
+                "/",
+                c.task,
+                c.backbone,
+                c.method,
+                "k" + c.k,
+                c.split,
+                "seed" + c.seed,
                 "b" + c.batch);
     }
 
@@ -52,7 +58,9 @@ public final class CaseResult {
     /** Adds the run's provenance: versions, machine, time. */
     public CaseResult withProvenance() {
         put("java", System.getProperty("java.version"));
-        put("djl_engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        put(
+                "djl_engine",
+                Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         put("cpus", Runtime.getRuntime().availableProcessors());
         put("finished_at", java.time.Instant.now().toString());
         return this;

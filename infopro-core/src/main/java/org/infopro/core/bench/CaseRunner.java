@@ -20,26 +20,39 @@ public final class CaseRunner {
     /** Trains the case, evaluates it (for accuracy suites) and returns its record. */
     public static CaseResult run(RunConfig config, BenchSuite.Measure measure) throws IOException {
         Registry registry = Registry.discover();
-        try (Experiment experiment = Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
+        try (Experiment experiment =
+                Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
             PeakMemoryProbe probe = new PeakMemoryProbe(1, experiment.manager().getDevice());
-            Training training = new Training(experiment).addListener(ProgressBar.onConsole()).addListener(probe);
+            Training training =
+                    new Training(experiment)
+                            .addListener(ProgressBar.onConsole())
+                            .addListener(probe);
             long start = System.nanoTime();
             TrainingState state = training.run(new TrainingState());
             double seconds = (System.nanoTime() - start) / 1e9;
             CaseResult result = CaseResult.of(config, experiment.network().plan().moduleSizes());
             String primary = experiment.task().newMetric(experiment.test().classes()).primary();
             if (measure == BenchSuite.Measure.ACCURACY) {
-                state.history.get(state.history.size() - 1).test.forEach((name, value) -> result.put("test_" + name, value));
+                state.history
+                        .get(state.history.size() - 1)
+                        .test
+                        .forEach((name, value) -> result.put("test_" + name, value));
                 result.put("best_test_" + primary, state.best(primary));
             }
-            result.put("peak_memory_mb", probe.measured() ? probe.stepPeakBytes() / MB : Double.NaN);
-            result.put("baseline_rss_mb", probe.measured() ? probe.baselineBytes() / MB : Double.NaN);
-            result.put("peak_rss_mb", MemoryMeter.supported() ? MemoryMeter.peakBytes() / MB : Double.NaN);
+            result.put(
+                    "peak_memory_mb", probe.measured() ? probe.stepPeakBytes() / MB : Double.NaN);
+            result.put(
+                    "baseline_rss_mb", probe.measured() ? probe.baselineBytes() / MB : Double.NaN);
+            result.put(
+                    "peak_rss_mb",
+                    MemoryMeter.supported() ? MemoryMeter.peakBytes() / MB : Double.NaN);
             result.put("ms_per_step", state.msPerStep());
             result.put("steps", state.globalStep);
             result.put("run_seconds", seconds);
             result.put("measure", measure.name().toLowerCase());
-            result.put("primary_metric", measure == BenchSuite.Measure.ACCURACY ? "test_" + primary : null);
+            result.put(
+                    "primary_metric",
+                    measure == BenchSuite.Measure.ACCURACY ? "test_" + primary : null);
             result.put("malloc_mmap_threshold", System.getenv("MALLOC_MMAP_THRESHOLD_"));
             return result.withProvenance();
         }

@@ -43,14 +43,16 @@ public final class InfoProCli implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new InfoProCli());
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            // Expected failures (bad input, unknown names) get one clear line, not a stack trace.
-            line.getErr().println("error: " + e.getMessage());
-            if (System.getenv("INFOPRO_DEBUG") != null) {
-                e.printStackTrace(line.getErr());
-            }
-            return 1;
-        });
+        cli.setExecutionExceptionHandler(
+                (e, line, parsed) -> {
+                    // Expected failures (bad input, unknown names) get one clear line, not a stack
+                    // trace.
+                    line.getErr().println("error: " + e.getMessage());
+                    if (System.getenv("INFOPRO_DEBUG") != null) {
+                        e.printStackTrace(line.getErr());
+                    }
+                    return 1;
+                });
         System.exit(cli.execute(args));
     }
 
@@ -71,7 +73,8 @@ public final class InfoProCli implements Runnable {
             System.out.println("methods:   " + String.join(", ", registry.objectiveNames()));
             for (String task : registry.taskNames()) {
                 TaskPlugin plugin = registry.task(task);
-                System.out.println("suites of " + task + ": " + String.join(", ", plugin.suiteNames()));
+                System.out.println(
+                        "suites of " + task + ": " + String.join(", ", plugin.suiteNames()));
             }
             return 0;
         }
@@ -79,61 +82,117 @@ public final class InfoProCli implements Runnable {
 
     /** Options that define a run. */
     static final class RunOptions {
-        @Option(names = "--task", defaultValue = "classification", description = "Task (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--task",
+                defaultValue = "classification",
+                description = "Task (default: ${DEFAULT-VALUE}).")
         String task;
 
-        @Option(names = "--backbone", defaultValue = "resnet32", description = "Backbone (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--backbone",
+                defaultValue = "resnet32",
+                description = "Backbone (default: ${DEFAULT-VALUE}).")
         String backbone;
 
-        @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Dataset (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--dataset",
+                defaultValue = "fashion-mnist",
+                description = "Dataset (default: ${DEFAULT-VALUE}).")
         String dataset;
 
-        @Option(names = "--data", description = "Dataset folder (default: the dataset's standard place).")
+        @Option(
+                names = "--data",
+                description = "Dataset folder (default: the dataset's standard place).")
         String dataRoot;
 
-        @Option(names = "--method", defaultValue = "infopro-contrast", description = "e2e, greedy, dgl, infopro-softmax, infopro-contrast (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--method",
+                defaultValue = "infopro-contrast",
+                description =
+                        "e2e, greedy, dgl, infopro-softmax, infopro-contrast (default: ${DEFAULT-VALUE}).")
         String method;
 
-        @Option(names = "--k", defaultValue = "2", description = "Number of modules K (default: ${DEFAULT-VALUE}; e2e forces 1).")
+        @Option(
+                names = "--k",
+                defaultValue = "2",
+                description = "Number of modules K (default: ${DEFAULT-VALUE}; e2e forces 1).")
         int k;
 
-        @Option(names = "--split", defaultValue = "infopro", description = "infopro (paper table), infopro* (memory-balanced table) or even (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--split",
+                defaultValue = "infopro",
+                description =
+                        "infopro (paper table), infopro* (memory-balanced table) or even (default: ${DEFAULT-VALUE}).")
         String split;
 
-        @Option(names = "--lambdas", description = "λ1,λ2[,λ1last,λ2last] (default: the backbone's table).")
+        @Option(
+                names = "--lambdas",
+                description = "λ1,λ2[,λ1last,λ2last] (default: the backbone's table).")
         String lambdas;
 
-        @Option(names = "--aux-config", description = "Auxiliary classifier depth, e.g. 1c2f (default: the method's).")
+        @Option(
+                names = "--aux-config",
+                description = "Auxiliary classifier depth, e.g. 1c2f (default: the method's).")
         String auxConfig;
 
-        @Option(names = "--epochs", defaultValue = "1", description = "Epochs (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--epochs",
+                defaultValue = "1",
+                description = "Epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--batch",
+                defaultValue = "128",
+                description = "Batch size (default: ${DEFAULT-VALUE}).")
         int batch;
 
-        @Option(names = "--lr", defaultValue = "0.1", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--lr",
+                defaultValue = "0.1",
+                description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
         float lr;
 
-        @Option(names = "--weight-decay", defaultValue = "1e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--weight-decay",
+                defaultValue = "1e-4",
+                description = "Weight decay (default: ${DEFAULT-VALUE}).")
         float weightDecay;
 
-        @Option(names = "--schedule", defaultValue = "cosine", description = "cosine, cosine-warmup, step, poly, constant (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--schedule",
+                defaultValue = "cosine",
+                description =
+                        "cosine, cosine-warmup, step, poly, constant (default: ${DEFAULT-VALUE}).")
         String schedule;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seed",
+                defaultValue = "0",
+                description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--augment", description = "Augment training images (reflect-pad 4, crop, flip).")
+        @Option(
+                names = "--augment",
+                description = "Augment training images (reflect-pad 4, crop, flip).")
         boolean augment;
 
-        @Option(names = "--train-limit", defaultValue = "0", description = "Use the first N training samples (0 = all).")
+        @Option(
+                names = "--train-limit",
+                defaultValue = "0",
+                description = "Use the first N training samples (0 = all).")
         int trainLimit;
 
-        @Option(names = "--test-limit", defaultValue = "0", description = "Use the first N test samples (0 = all).")
+        @Option(
+                names = "--test-limit",
+                defaultValue = "0",
+                description = "Use the first N test samples (0 = all).")
         int testLimit;
 
-        @Option(names = "--max-steps", defaultValue = "0", description = "Stop each epoch after N steps (0 = full epochs).")
+        @Option(
+                names = "--max-steps",
+                defaultValue = "0",
+                description = "Stop each epoch after N steps (0 = full epochs).")
         int maxSteps;
 
         RunConfig toConfig() {
@@ -169,10 +228,16 @@ public final class InfoProCli implements Runnable {
         @Option(names = "--out", required = true, description = "Run folder.")
         Path out;
 
-        @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+        @Option(
+                names = "--resume",
+                description = "Continue the run in --out from its last checkpoint.")
         boolean resume;
 
-        @Option(names = "--checkpoint-every", defaultValue = "50", description = "Checkpoint every N steps (default: ${DEFAULT-VALUE}; epoch ends always).")
+        @Option(
+                names = "--checkpoint-every",
+                defaultValue = "50",
+                description =
+                        "Checkpoint every N steps (default: ${DEFAULT-VALUE}; epoch ends always).")
         int checkpointEvery;
 
         @Override
@@ -185,21 +250,38 @@ public final class InfoProCli implements Runnable {
                 header = Checkpoint.readHeader(file);
                 config = header.config();
                 state = header.state();
-                System.err.printf(Locale.ROOT, "Resuming %s at epoch %d, step %d%n", file, state.epoch + 1, state.stepInEpoch);
+                System.err.printf(
+                        Locale.ROOT,
+                        "Resuming %s at epoch %d, step %d%n",
+                        file,
+                        state.epoch + 1,
+                        state.stepInEpoch);
             }
-            try (Experiment experiment = Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
-                Training training = new Training(experiment)
-                        .addListener(ProgressBar.onConsole())
-                        .checkpointTo(file, checkpointEvery);
+            try (Experiment experiment =
+                    Experiment.create(
+                            config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+                Training training =
+                        new Training(experiment)
+                                .addListener(ProgressBar.onConsole())
+                                .checkpointTo(file, checkpointEvery);
                 if (header != null) {
-                    Checkpoint.load(file, experiment.network(), training.trainer().optimizer(), experiment.manager());
+                    Checkpoint.load(
+                            file,
+                            experiment.network(),
+                            training.trainer().optimizer(),
+                            experiment.manager());
                 }
-                System.err.println("Split: " + experiment.network().plan() + ", method " + config.method);
+                System.err.println(
+                        "Split: " + experiment.network().plan() + ", method " + config.method);
                 TrainingState done = training.run(state);
                 Files.writeString(out.resolve("history.json"), Json.GSON.toJson(done));
                 TrainingState.EpochRecord last = done.history.get(done.history.size() - 1);
-                System.out.println("final test " + last.test + ", steps " + done.globalStep
-                        + String.format(Locale.ROOT, ", %.0f ms/step", done.msPerStep()));
+                System.out.println(
+                        "final test "
+                                + last.test
+                                + ", steps "
+                                + done.globalStep
+                                + String.format(Locale.ROOT, ", %.0f ms/step", done.msPerStep()));
             }
             return 0;
         }
@@ -220,7 +302,8 @@ public final class InfoProCli implements Runnable {
             if (dataRoot != null) {
                 config.dataRoot = dataRoot;
             }
-            try (Experiment experiment = Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
+            try (Experiment experiment =
+                    Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
                 Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
                 Map<String, Double> values = experiment.evaluate(experiment.test());
                 System.out.println(Json.GSON.toJson(values));
@@ -230,12 +313,18 @@ public final class InfoProCli implements Runnable {
     }
 
     /** Runs a benchmark suite. */
-    @Command(name = "bench", description = "Run a task's benchmark suite; writes results.json, results.md and PNG charts.")
+    @Command(
+            name = "bench",
+            description =
+                    "Run a task's benchmark suite; writes results.json, results.md and PNG charts.")
     static final class BenchCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "Task, e.g. classification.")
         String task;
 
-        @Option(names = "--suite", defaultValue = "quick", description = "Suite name (default: ${DEFAULT-VALUE}); see `infopro list`.")
+        @Option(
+                names = "--suite",
+                defaultValue = "quick",
+                description = "Suite name (default: ${DEFAULT-VALUE}); see `infopro list`.")
         String suite;
 
         @Option(names = "--out", description = "Output folder (default: runs/<task>-<suite>).")
@@ -244,10 +333,16 @@ public final class InfoProCli implements Runnable {
         @Option(names = "--epochs", description = "Epochs per case.")
         Integer epochs;
 
-        @Option(names = "--methods", split = ",", description = "Methods to run (default: the suite's).")
+        @Option(
+                names = "--methods",
+                split = ",",
+                description = "Methods to run (default: the suite's).")
         List<String> methods;
 
-        @Option(names = "--k", split = ",", description = "Values of K to run (default: the suite's).")
+        @Option(
+                names = "--k",
+                split = ",",
+                description = "Values of K to run (default: the suite's).")
         List<Integer> ks;
 
         @Option(names = "--data", description = "Dataset folder.")
@@ -259,9 +354,19 @@ public final class InfoProCli implements Runnable {
         @Override
         public Integer call() throws IOException, InterruptedException {
             TaskPlugin plugin = Registry.discover().task(task);
-            BenchSuite.Overrides overrides = new BenchSuite.Overrides(epochs, methods, ks, dataRoot, steps);
-            BenchSuite selected = plugin.suite(suite, overrides).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown suite '" + suite + "' for task " + task + "; known: " + plugin.suiteNames()));
+            BenchSuite.Overrides overrides =
+                    new BenchSuite.Overrides(epochs, methods, ks, dataRoot, steps);
+            BenchSuite selected =
+                    plugin.suite(suite, overrides)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "Unknown suite '"
+                                                            + suite
+                                                            + "' for task "
+                                                            + task
+                                                            + "; known: "
+                                                            + plugin.suiteNames()));
             Path folder = out != null ? out : Path.of("runs", task + "-" + suite);
             List<Map<String, Object>> records = new BenchRunner(folder, System.err).run(selected);
             return records.stream().anyMatch(r -> r.containsKey("error")) ? 1 : 0;
@@ -271,9 +376,14 @@ public final class InfoProCli implements Runnable {
     /** Runs one benchmark case in this JVM (used by the bench runner's child processes). */
     @Command(name = "run-case", hidden = true)
     static final class RunCaseCommand implements Callable<Integer> {
-        @Parameters(index = "0") Path configFile;
-        @Parameters(index = "1") Path resultFile;
-        @Parameters(index = "2") BenchSuite.Measure measure;
+        @Parameters(index = "0")
+        Path configFile;
+
+        @Parameters(index = "1")
+        Path resultFile;
+
+        @Parameters(index = "2")
+        BenchSuite.Measure measure;
 
         @Override
         public Integer call() throws IOException {

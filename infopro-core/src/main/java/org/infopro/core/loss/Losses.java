@@ -24,8 +24,8 @@ public final class Losses {
     }
 
     /**
-     * Mean binary cross-entropy between {@code sigmoid(logits)} and targets in [0, 1], i.e.
-     * {@code BCELoss(Sigmoid(z), t)} computed stably as {@code max(z,0) - z·t + log(1+e^{-|z|})}.
+     * Mean binary cross-entropy between {@code sigmoid(logits)} and targets in [0, 1], i.e. {@code
+     * BCELoss(Sigmoid(z), t)} computed stably as {@code max(z,0) - z·t + log(1+e^{-|z|})}.
      */
     public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray targets) {
         NDArray positive = logits.maximum(0f);
@@ -37,9 +37,9 @@ public final class Losses {
      * Supervised contrastive loss (Khosla et al. 2020, one view per sample, contrast mode "all"),
      * as the reference code computes it.
      *
-     * <p>For anchor i with positives P(i) = {p ≠ i : y_p = y_i}:
-     * {@code -(τ/τ_base)/|P(i)| Σ_p log(exp(z_i·z_p/τ) / Σ_{a≠i} exp(z_i·z_a/τ))}, averaged over
-     * all anchors; an anchor without positives contributes 0 (its count is taken as 1).
+     * <p>For anchor i with positives P(i) = {p ≠ i : y_p = y_i}: {@code -(τ/τ_base)/|P(i)| Σ_p
+     * log(exp(z_i·z_p/τ) / Σ_{a≠i} exp(z_i·z_a/τ))}, averaged over all anchors; an anchor without
+     * positives contributes 0 (its count is taken as 1).
      *
      * @param features (N, D) embeddings, already L2-normalised
      * @param labels (N) class indices

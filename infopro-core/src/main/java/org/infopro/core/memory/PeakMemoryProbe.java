@@ -8,11 +8,11 @@ import org.infopro.core.train.TrainingListener;
  * Measures the peak memory of training steps above the state after warm-up.
  *
  * <p>On CPU, after the first {@code warmupSteps} steps (which allocate gradients and momentum
- * buffers once) it trims the heap, records the resident size as the baseline and resets the
- * peak; the peak above that baseline over the following steps is the memory the step itself
- * needs: activations, autograd buffers and temporaries. On a GPU it reads the device's committed
- * memory after warm-up and at the end: CUDA's caching allocator keeps what the steps needed, so
- * the end value is the peak reserved by them.
+ * buffers once) it trims the heap, records the resident size as the baseline and resets the peak;
+ * the peak above that baseline over the following steps is the memory the step itself needs:
+ * activations, autograd buffers and temporaries. On a GPU it reads the device's committed memory
+ * after warm-up and at the end: CUDA's caching allocator keeps what the steps needed, so the end
+ * value is the peak reserved by them.
  */
 public final class PeakMemoryProbe implements TrainingListener {
 

@@ -9,8 +9,8 @@ import java.util.Optional;
  * A network body as an ordered list of blocks that may be cut between any two of them.
  *
  * <p>Every block is a possible module end: {@link #cutPoints()} gives the name of each block and
- * the feature shape right after it, which is all a split planner and an auxiliary-net factory
- * need. Published split tables and λ values travel with the backbone as data, never as code.
+ * the feature shape right after it, which is all a split planner and an auxiliary-net factory need.
+ * Published split tables and λ values travel with the backbone as data, never as code.
  */
 public interface Backbone {
 
@@ -54,7 +54,11 @@ public interface Backbone {
             }
         }
         throw new IllegalArgumentException(
-                "Backbone " + name() + " has no block '" + blockName + "'; blocks are "
+                "Backbone "
+                        + name()
+                        + " has no block '"
+                        + blockName
+                        + "'; blocks are "
                         + cuts.stream().map(CutPoint::name).toList());
     }
 }

@@ -18,12 +18,12 @@ import org.infopro.core.objective.LocalObjective.HeadContext;
 import org.infopro.core.spi.TaskPlugin;
 
 /**
- * The one trainable block: K backbone modules, the local heads of modules 1..K-1 and the task
- * head, so that one optimizer owns every parameter.
+ * The one trainable block: K backbone modules, the local heads of modules 1..K-1 and the task head,
+ * so that one optimizer owns every parameter.
  *
  * <p>{@link #forward} is the evaluation/inference path: a plain pass through all modules and the
- * task head, never touching the auxiliary nets. Training goes module by module through
- * {@link org.infopro.core.train.LocalTrainer}.
+ * task head, never touching the auxiliary nets. Training goes module by module through {@link
+ * org.infopro.core.train.LocalTrainer}.
  */
 public final class LocalNetwork extends AbstractBlock {
 
@@ -51,12 +51,19 @@ public final class LocalNetwork extends AbstractBlock {
             int classes) {
         if (plan.k() > 1 && objective.isEndToEnd()) {
             throw new IllegalArgumentException(
-                    "Method " + objective.name() + " trains one module; use K=1, got K=" + plan.k());
+                    "Method "
+                            + objective.name()
+                            + " trains one module; use K=1, got K="
+                            + plan.k());
         }
         if (plan.end(plan.k() - 1) != backbone.blocks().size()) {
             throw new IllegalArgumentException(
-                    "Split " + plan + " does not cover the " + backbone.blocks().size()
-                            + " blocks of " + backbone.name());
+                    "Split "
+                            + plan
+                            + " does not cover the "
+                            + backbone.blocks().size()
+                            + " blocks of "
+                            + backbone.name());
         }
         this.plan = plan;
         this.input = backbone.inputShape();
@@ -136,7 +143,8 @@ public final class LocalNetwork extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         long batch = inputShapes[0].get(0);
         Shape current = inputShapes[0];
         for (int m = 0; m < modules.size(); m++) {

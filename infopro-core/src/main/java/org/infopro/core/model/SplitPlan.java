@@ -7,9 +7,8 @@ import java.util.List;
 /**
  * Where a backbone is cut into K gradient-isolated modules.
  *
- * <p>Held as the exclusive end index of every module: for 16 blocks cut after blocks 7 and 11,
- * the ends are {@code [8, 12, 16]}. K = 1 (one module holding every block) is end-to-end
- * training.
+ * <p>Held as the exclusive end index of every module: for 16 blocks cut after blocks 7 and 11, the
+ * ends are {@code [8, 12, 16]}. K = 1 (one module holding every block) is end-to-end training.
  */
 public final class SplitPlan {
 
@@ -22,13 +21,15 @@ public final class SplitPlan {
     }
 
     /**
-     * A plan from module end indices (exclusive), strictly increasing, the last equal to the
-     * number of blocks.
+     * A plan from module end indices (exclusive), strictly increasing, the last equal to the number
+     * of blocks.
      */
     public static SplitPlan ofEnds(int blockCount, String description, int... ends) {
         if (ends.length == 0 || ends[ends.length - 1] != blockCount) {
             throw new IllegalArgumentException(
-                    "The last module must end at block " + blockCount + ", got "
+                    "The last module must end at block "
+                            + blockCount
+                            + ", got "
                             + Arrays.toString(ends));
         }
         for (int i = 0; i < ends.length; i++) {

@@ -8,8 +8,10 @@ public final class SplitPlanner {
 
     /** Table name of the paper's equal-layer splits. */
     public static final String PAPER = "infopro";
+
     /** Table name of the paper's memory-balanced splits (InfoPro*). */
     public static final String MEMORY_BALANCED = "infopro*";
+
     /** Name of the even-by-layers planner. */
     public static final String EVEN = "even";
 
@@ -30,20 +32,34 @@ public final class SplitPlanner {
         Map<Integer, List<String>> table = backbone.splitTables().get(strategy);
         if (table == null) {
             throw new IllegalArgumentException(
-                    "Backbone " + backbone.name() + " has no split table '" + strategy
-                            + "'; known: " + backbone.splitTables().keySet() + " and " + EVEN);
+                    "Backbone "
+                            + backbone.name()
+                            + " has no split table '"
+                            + strategy
+                            + "'; known: "
+                            + backbone.splitTables().keySet()
+                            + " and "
+                            + EVEN);
         }
         List<String> endBlocks = table.get(k);
         if (endBlocks == null) {
             throw new IllegalArgumentException(
-                    "Split table '" + strategy + "' of " + backbone.name() + " has no K=" + k
-                            + "; it has K in " + table.keySet() + " (use --split even for any K)");
+                    "Split table '"
+                            + strategy
+                            + "' of "
+                            + backbone.name()
+                            + " has no K="
+                            + k
+                            + "; it has K in "
+                            + table.keySet()
+                            + " (use --split even for any K)");
         }
         return explicit(backbone, strategy, endBlocks);
     }
 
     /** A plan whose modules 1..K-1 end after the named blocks. */
-    public static SplitPlan explicit(Backbone backbone, String description, List<String> endBlocks) {
+    public static SplitPlan explicit(
+            Backbone backbone, String description, List<String> endBlocks) {
         int[] ends = new int[endBlocks.size() + 1];
         for (int i = 0; i < endBlocks.size(); i++) {
             ends[i] = backbone.indexOf(endBlocks.get(i)) + 1;
@@ -53,8 +69,8 @@ public final class SplitPlanner {
     }
 
     /**
-     * K modules of equal block count; when blocks do not divide evenly the earlier modules get
-     * one more (16 blocks, K=3 gives 6, 5, 5 as the paper's ResNet-32 table).
+     * K modules of equal block count; when blocks do not divide evenly the earlier modules get one
+     * more (16 blocks, K=3 gives 6, 5, 5 as the paper's ResNet-32 table).
      */
     public static SplitPlan even(int blockCount, int k) {
         if (k < 1 || k > blockCount) {

@@ -15,9 +15,9 @@ import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 
 /**
- * Layer constructors with the reference code's initialisation: convolutions He-normal with
- * fan-out ({@code N(0, sqrt(2/(k·k·out)))}), linear layers PyTorch's default
- * {@code U(±1/sqrt(in))}, BatchNorm γ=1, β=0 (PyTorch momentum 0.1, ε 1e-5).
+ * Layer constructors with the reference code's initialisation: convolutions He-normal with fan-out
+ * ({@code N(0, sqrt(2/(k·k·out)))}), linear layers PyTorch's default {@code U(±1/sqrt(in))},
+ * BatchNorm γ=1, β=0 (PyTorch momentum 0.1, ε 1e-5).
  */
 public final class Layers {
 
@@ -25,16 +25,19 @@ public final class Layers {
 
     /** A square convolution with padding k/2 (same size at stride 1). */
     public static Conv2d conv(int out, int kernel, int stride, boolean bias) {
-        Conv2d conv = Conv2d.builder()
-                .setFilters(out)
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(kernel / 2, kernel / 2))
-                .optBias(bias)
-                .build();
+        Conv2d conv =
+                Conv2d.builder()
+                        .setFilters(out)
+                        .setKernelShape(new Shape(kernel, kernel))
+                        .optStride(new Shape(stride, stride))
+                        .optPadding(new Shape(kernel / 2, kernel / 2))
+                        .optBias(bias)
+                        .build();
         conv.setInitializer(
                 new XavierInitializer(
-                        XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2f),
+                        XavierInitializer.RandomType.GAUSSIAN,
+                        XavierInitializer.FactorType.OUT,
+                        2f),
                 Parameter.Type.WEIGHT);
         return conv;
     }
@@ -63,7 +66,9 @@ public final class Layers {
 
     /** Global average pooling to a (N, C) matrix. */
     public static Block globalAveragePool() {
-        return new SequentialBlock().add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
+        return new SequentialBlock()
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Blocks.batchFlattenBlock());
     }
 
     /** Bilinear resize (align corners) of the spatial axes to a fixed size. */

@@ -30,8 +30,8 @@ public final class Resize {
     }
 
     /**
-     * The (out, in) matrix whose row i mixes the two source samples around
-     * {@code src = i·(in-1)/(out-1)} with weights (1-f, f).
+     * The (out, in) matrix whose row i mixes the two source samples around {@code src =
+     * i·(in-1)/(out-1)} with weights (1-f, f).
      */
     static NDArray interpolationMatrix(NDManager manager, int in, int out) {
         float[] weights = new float[out * in];

@@ -1,2 +1,4 @@
-/** Layer constructors with the reference initialisation, and ops DJL lacks (align-corners resize). */
+/**
+ * Layer constructors with the reference initialisation, and ops DJL lacks (align-corners resize).
+ */
 package org.infopro.core.nn;

@@ -16,6 +16,7 @@ public record AuxConfig(int convs, int fcs) {
 
     /** The greedy-SL head. */
     public static final AuxConfig GREEDY = new AuxConfig(0, 1);
+
     /** The default head of DGL and InfoPro. */
     public static final AuxConfig DEFAULT = new AuxConfig(1, 2);
 

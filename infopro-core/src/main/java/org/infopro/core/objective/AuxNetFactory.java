@@ -6,8 +6,8 @@ import org.infopro.core.model.FeatureShape;
 import org.infopro.core.train.TrainingBatch;
 
 /**
- * Builds a task's auxiliary nets from the feature shape at a cut: the decoder w that
- * reconstructs the input, and the classifier ψ / projection head φ.
+ * Builds a task's auxiliary nets from the feature shape at a cut: the decoder w that reconstructs
+ * the input, and the classifier ψ / projection head φ.
  *
  * <p>A task plugin supplies one of these for its kind of features, so local objectives stay
  * independent of the architecture they are attached to.
@@ -15,8 +15,8 @@ import org.infopro.core.train.TrainingBatch;
 public interface AuxNetFactory {
 
     /**
-     * The decoder w: maps features to reconstruction <em>logits</em> of the input image (the
-     * final sigmoid is folded into the BCE loss, which is the same value computed stably).
+     * The decoder w: maps features to reconstruction <em>logits</em> of the input image (the final
+     * sigmoid is folded into the BCE loss, which is the same value computed stably).
      *
      * @param features the feature shape at the cut
      * @param image the per-sample input shape to reconstruct

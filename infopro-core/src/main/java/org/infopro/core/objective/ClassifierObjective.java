@@ -6,9 +6,8 @@ import ai.djl.training.ParameterStore;
 import org.infopro.core.train.TrainingBatch;
 
 /**
- * A local classifier with cross-entropy only: greedy supervised learning ({@code 0c1f} head) or
- * DGL ({@code 1c2f} head, the same architecture as InfoPro's ψ), with λ2 = 1 and no
- * reconstruction.
+ * A local classifier with cross-entropy only: greedy supervised learning ({@code 0c1f} head) or DGL
+ * ({@code 1c2f} head, the same architecture as InfoPro's ψ), with λ2 = 1 and no reconstruction.
  */
 public final class ClassifierObjective implements LocalObjective {
 
@@ -28,8 +27,8 @@ public final class ClassifierObjective implements LocalObjective {
     @Override
     public LocalHead newHead(HeadContext context) {
         Block classifier =
-                context.auxNets().classifier(
-                        context.features(), context.image(), config, context.classes());
+                context.auxNets()
+                        .classifier(context.features(), context.image(), config, context.classes());
         return new Head(classifier, context.auxNets());
     }
 

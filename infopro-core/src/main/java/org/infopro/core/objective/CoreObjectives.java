@@ -6,7 +6,10 @@ import java.util.Set;
 import org.infopro.core.objective.InfoProObjective.TaskTerm;
 import org.infopro.core.spi.ObjectiveProvider;
 
-/** The built-in methods: {@code e2e}, {@code greedy}, {@code dgl}, {@code infopro-softmax}, {@code infopro-contrast}. */
+/**
+ * The built-in methods: {@code e2e}, {@code greedy}, {@code dgl}, {@code infopro-softmax}, {@code
+ * infopro-contrast}.
+ */
 public final class CoreObjectives implements ObjectiveProvider {
 
     private static final List<String> NAMES =
@@ -37,7 +40,8 @@ public final class CoreObjectives implements ObjectiveProvider {
             case "infopro-contrast":
                 return infoPro(TaskTerm.CONTRAST, settings);
             default:
-                throw new IllegalArgumentException("Unknown method '" + name + "'; known: " + NAMES);
+                throw new IllegalArgumentException(
+                        "Unknown method '" + name + "'; known: " + NAMES);
         }
     }
 

@@ -9,10 +9,9 @@ import org.infopro.core.loss.Losses;
 import org.infopro.core.train.TrainingBatch;
 
 /**
- * The InfoPro loss of a local module:
- * {@code λ1 · BCE(w(h), restore(x)) + λ2 · task(h)}, where the task term is cross-entropy of a
- * classifier ψ ({@link TaskTerm#SOFTMAX}) or the supervised contrastive loss of an L2-normalised
- * projection φ ({@link TaskTerm#CONTRAST}, τ = 0.07, 128-d).
+ * The InfoPro loss of a local module: {@code λ1 · BCE(w(h), restore(x)) + λ2 · task(h)}, where the
+ * task term is cross-entropy of a classifier ψ ({@link TaskTerm#SOFTMAX}) or the supervised
+ * contrastive loss of an L2-normalised projection φ ({@link TaskTerm#CONTRAST}, τ = 0.07, 128-d).
  *
  * <p>Both nets run even when their weight is 0, as in the reference code: their BN statistics keep
  * moving and their parameters receive a (zero) gradient.
@@ -38,6 +37,7 @@ public final class InfoProObjective implements LocalObjective {
 
     /** SupCon temperature (and base temperature) of the reference code. */
     public static final float TEMPERATURE = 0.07f;
+
     /** Width of the contrastive projection. */
     public static final int PROJECTION_DIM = 128;
 

@@ -1,8 +1,8 @@
 package org.infopro.core.objective;
 
 /**
- * The λ1 (reconstruction) and λ2 (task) weights of every local module, given for the first and
- * the (K-1)-th module and interpolated linearly in between, as the reference code does: for local
+ * The λ1 (reconstruction) and λ2 (task) weights of every local module, given for the first and the
+ * (K-1)-th module and interpolated linearly in between, as the reference code does: for local
  * module {@code i = 0..K-2}, {@code ratio = i / (K-2)} (0 when K = 2).
  *
  * @param reconFirst λ1 of module 1
@@ -39,14 +39,20 @@ public record LambdaSchedule(float reconFirst, float taskFirst, float reconLast,
         }
         throw new IllegalArgumentException(
                 "λ schedule must be 'recon,task' or 'reconFirst,taskFirst,reconLast,taskLast', got '"
-                        + text + "'");
+                        + text
+                        + "'");
     }
 
     /** The weights of local module {@code index} (0-based) when the network has K modules. */
     public Lambdas at(int index, int k) {
         if (index < 0 || index > k - 2) {
             throw new IllegalArgumentException(
-                    "Local module index must be in 0.." + (k - 2) + " for K=" + k + ", got " + index);
+                    "Local module index must be in 0.."
+                            + (k - 2)
+                            + " for K="
+                            + k
+                            + ", got "
+                            + index);
         }
         float ratio = k > 2 ? (float) index / (k - 2) : 0f;
         return new Lambdas(

@@ -14,8 +14,8 @@ import org.infopro.core.train.TrainingBatch;
 /**
  * The auxiliary nets of one local module and the loss they compute on its output.
  *
- * <p>Every child block takes the module's features as input; {@link #loss} combines their
- * outputs. Heads exist only for training: evaluation never runs them.
+ * <p>Every child block takes the module's features as input; {@link #loss} combines their outputs.
+ * Heads exist only for training: evaluation never runs them.
  */
 public abstract class LocalHead extends AbstractBlock {
 
@@ -31,7 +31,8 @@ public abstract class LocalHead extends AbstractBlock {
      * @param features the module's output h (in the module's scope)
      * @param batch the current batch
      */
-    public abstract LossTerms loss(ParameterStore parameters, NDArray features, TrainingBatch batch);
+    public abstract LossTerms loss(
+            ParameterStore parameters, NDArray features, TrainingBatch batch);
 
     /** Runs one auxiliary net in training mode. */
     protected static NDArray run(ParameterStore parameters, Block net, NDArray features) {
@@ -54,7 +55,8 @@ public abstract class LocalHead extends AbstractBlock {
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         for (Block child : getChildren().values()) {
             child.initialize(manager, dataType, inputShapes);
         }

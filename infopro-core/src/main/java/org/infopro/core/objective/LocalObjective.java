@@ -3,8 +3,8 @@ package org.infopro.core.objective;
 import org.infopro.core.model.FeatureShape;
 
 /**
- * How a non-final module learns: a named method that builds each local module's
- * {@link LocalHead} from the feature shape at its cut.
+ * How a non-final module learns: a named method that builds each local module's {@link LocalHead}
+ * from the feature shape at its cut.
  *
  * <p>Implementations: {@link EndToEndObjective} (no local modules), {@link ClassifierObjective}
  * (greedy SL and DGL) and {@link InfoProObjective} (softmax or contrastive task term).

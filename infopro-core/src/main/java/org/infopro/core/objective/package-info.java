@@ -1,2 +1,5 @@
-/** Local objectives: end-to-end, greedy SL, DGL and InfoPro, with their λ schedules and auxiliary-net contracts. */
+/**
+ * Local objectives: end-to-end, greedy SL, DGL and InfoPro, with their λ schedules and
+ * auxiliary-net contracts.
+ */
 package org.infopro.core.objective;

@@ -8,7 +8,8 @@ import org.infopro.core.objective.LocalObjective;
 /**
  * Named local-learning methods.
  *
- * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.ObjectiveProvider}.
+ * <p>Implementations are listed in {@code
+ * META-INF/services/org.infopro.core.spi.ObjectiveProvider}.
  */
 public interface ObjectiveProvider {
 

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * Every task, backbone, dataset and method on the class path, looked up by name.
  *
  * <p>Providers are found with {@link ServiceLoader} and bound into one Guice injector through
- * {@link MapBinder}s keyed by name; a task plugin's own Guice module may add further entries to
- * the same maps, so a user's jar extends the registry without touching ours.
+ * {@link MapBinder}s keyed by name; a task plugin's own Guice module may add further entries to the
+ * same maps, so a user's jar extends the registry without touching ours.
  */
 public final class Registry {
 
@@ -93,7 +93,11 @@ public final class Registry {
         T entry = entries.get(name);
         if (entry == null) {
             throw new IllegalArgumentException(
-                    "Unknown " + kind + " '" + name + "'; known: "
+                    "Unknown "
+                            + kind
+                            + " '"
+                            + name
+                            + "'; known: "
                             + String.join(", ", new TreeSet<>(entries.keySet())));
         }
         return entry;

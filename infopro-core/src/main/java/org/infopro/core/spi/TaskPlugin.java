@@ -13,8 +13,8 @@ import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.TrainingBatch;
 
 /**
- * A task (classification, segmentation, …): the head and loss of the last module, the
- * auxiliary nets of local modules, the evaluation metric and the benchmark suites.
+ * A task (classification, segmentation, …): the head and loss of the last module, the auxiliary
+ * nets of local modules, the evaluation metric and the benchmark suites.
  *
  * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.TaskPlugin}.
  */

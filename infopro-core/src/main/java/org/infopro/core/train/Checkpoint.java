@@ -23,8 +23,8 @@ import java.util.Map;
 import org.infopro.core.model.LocalNetwork;
 
 /**
- * A resumable snapshot of a run: its configuration, its {@link TrainingState}, every parameter
- * (BN running statistics included) and the optimizer's momentum buffers.
+ * A resumable snapshot of a run: its configuration, its {@link TrainingState}, every parameter (BN
+ * running statistics included) and the optimizer's momentum buffers.
  *
  * <p>Written to a temporary file and renamed into place, so a crash mid-write never leaves a
  * half-written checkpoint behind the name.
@@ -76,7 +76,10 @@ public final class Checkpoint {
             throw e;
         }
         Files.move(
-                temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                temporary,
+                file,
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads only the configuration and state (to rebuild the network before loading weights). */

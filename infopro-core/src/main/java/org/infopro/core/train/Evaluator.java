@@ -19,7 +19,11 @@ public final class Evaluator {
      * @return the task metric's values, e.g. {@code top1 → 91.3}
      */
     public static Map<String, Double> evaluate(
-            LocalNetwork network, TaskPlugin task, LabeledData data, int batchSize, NDManager root) {
+            LocalNetwork network,
+            TaskPlugin task,
+            LabeledData data,
+            int batchSize,
+            NDManager root) {
         TaskMetric metric = task.newMetric(data.classes());
         for (int start = 0; start < data.sampleCount(); start += batchSize) {
             int[] indices = range(start, Math.min(data.sampleCount(), start + batchSize));

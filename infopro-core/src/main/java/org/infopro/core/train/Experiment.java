@@ -73,13 +73,17 @@ public final class Experiment implements AutoCloseable {
                         ? datasets.open(config.dataset, root, "train", config.trainLimit)
                         : null;
         LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit);
-        Backbone backbone = registry.backbone(config.backbone)
-                .create(config.backbone, test.sampleShape());
+        Backbone backbone =
+                registry.backbone(config.backbone).create(config.backbone, test.sampleShape());
         ObjectiveProvider methods = registry.objective(config.method);
         LocalObjective objective =
-                methods.create(config.method, new ObjectiveProvider.Settings(
-                        lambdas(config, backbone),
-                        config.auxConfig == null ? null : AuxConfig.parse(config.auxConfig)));
+                methods.create(
+                        config.method,
+                        new ObjectiveProvider.Settings(
+                                lambdas(config, backbone),
+                                config.auxConfig == null
+                                        ? null
+                                        : AuxConfig.parse(config.auxConfig)));
         int k = objective.isEndToEnd() ? 1 : config.k;
         SplitPlan plan = SplitPlanner.plan(backbone, k, config.split);
         Engine.getInstance().setRandomSeed((int) config.seed);
@@ -102,8 +106,12 @@ public final class Experiment implements AutoCloseable {
             return Paths.get(config.dataRoot);
         }
         return datasets.defaultRoot(config.dataset)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Dataset " + config.dataset + " has no standard location; give --data DIR"));
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "Dataset "
+                                                + config.dataset
+                                                + " has no standard location; give --data DIR"));
     }
 
     /** A trainer over this experiment's network with a fresh optimizer. */

@@ -17,12 +17,12 @@ import org.infopro.core.spi.TaskPlugin;
 /**
  * The locally supervised training step (simultaneous mode).
  *
- * <p>For each module k: forward on the <em>detached</em> output of module k-1 inside a scope of
- * its own, compute its loss (local head for k &lt; K, task loss for k = K), close the scope so
- * only autograd's saved tensors keep module k's activations alive, and back-propagate at once,
- * which frees them. Only module k's detached output survives into module k+1, so peak memory is
- * one module's activations rather than the whole network's. After the last module one optimizer
- * step updates every parameter.
+ * <p>For each module k: forward on the <em>detached</em> output of module k-1 inside a scope of its
+ * own, compute its loss (local head for k &lt; K, task loss for k = K), close the scope so only
+ * autograd's saved tensors keep module k's activations alive, and back-propagate at once, which
+ * frees them. Only module k's detached output survives into module k+1, so peak memory is one
+ * module's activations rather than the whole network's. After the last module one optimizer step
+ * updates every parameter.
  */
 public final class LocalTrainer {
 
@@ -69,7 +69,8 @@ public final class LocalTrainer {
                 if (carried != batch.input()) {
                     carried.close(); // the detached copy in `input` keeps the storage alive
                 }
-                NDArray features = network.module(m).forward(parameters, new NDList(input), true).head();
+                NDArray features =
+                        network.module(m).forward(parameters, new NDList(input), true).head();
                 LossTerms loss = moduleLoss(parameters, m, features, batch);
                 parts.add(checkFinite(loss, step, m));
                 totals[m] = parts.get(m).get(TOTAL);
@@ -91,7 +92,8 @@ public final class LocalTrainer {
         return new StepResult(step, learningRate, totals, parts);
     }
 
-    private LossTerms moduleLoss(ParameterStore parameters, int m, NDArray features, TrainingBatch batch) {
+    private LossTerms moduleLoss(
+            ParameterStore parameters, int m, NDArray features, TrainingBatch batch) {
         if (m < network.k() - 1) {
             return network.localHead(m).loss(parameters, features, batch);
         }

@@ -3,8 +3,8 @@ package org.infopro.core.train;
 /**
  * The learning rate at a training step.
  *
- * <p>Built-in schedules: {@link #cosinePerStep} (the standard Fashion-MNIST protocol),
- * {@link #cosineWithWarmup} (the paper's CIFAR recipe, per epoch) and {@link #step}.
+ * <p>Built-in schedules: {@link #cosinePerStep} (the standard Fashion-MNIST protocol), {@link
+ * #cosineWithWarmup} (the paper's CIFAR recipe, per epoch) and {@link #step}.
  */
 @FunctionalInterface
 public interface LrSchedule {
@@ -29,8 +29,8 @@ public interface LrSchedule {
 
     /**
      * The reference CIFAR schedule, per epoch e = 1..E: cosine {@code lr0/2·(1+cos(πe/E))}, and in
-     * the first {@code warmup} epochs a linear ramp from 0.01:
-     * {@code cos(e)·(e-1)/warmup + 0.01·(warmup+1-e)/warmup}. The last epoch runs at lr = 0.
+     * the first {@code warmup} epochs a linear ramp from 0.01: {@code cos(e)·(e-1)/warmup +
+     * 0.01·(warmup+1-e)/warmup}. The last epoch runs at lr = 0.
      */
     static LrSchedule cosineWithWarmup(float lr0, int warmup) {
         return (step, perEpoch, epochs) -> {
@@ -58,8 +58,8 @@ public interface LrSchedule {
     }
 
     /**
-     * Polynomial decay by step, as mmsegmentation's {@code poly} policy:
-     * {@code (lr0 - min)·(1 - step/total)^power + min}.
+     * Polynomial decay by step, as mmsegmentation's {@code poly} policy: {@code (lr0 - min)·(1 -
+     * step/total)^power + min}.
      */
     static LrSchedule poly(float lr0, float power, float min) {
         return (step, perEpoch, epochs) -> {
@@ -68,7 +68,9 @@ public interface LrSchedule {
         };
     }
 
-    /** Parses {@code cosine}, {@code cosine-warmup}, {@code step}, {@code poly} or {@code constant}. */
+    /**
+     * Parses {@code cosine}, {@code cosine-warmup}, {@code step}, {@code poly} or {@code constant}.
+     */
     static LrSchedule named(String name, float lr0, int epochs) {
         switch (name) {
             case "cosine":
@@ -83,7 +85,8 @@ public interface LrSchedule {
                 return constant(lr0);
             default:
                 throw new IllegalArgumentException(
-                        "Unknown LR schedule '" + name
+                        "Unknown LR schedule '"
+                                + name
                                 + "'; known: cosine, cosine-warmup, step, poly, constant");
         }
     }

@@ -7,7 +7,14 @@ public final class NonFiniteLossException extends RuntimeException {
 
     public NonFiniteLossException(long step, int module, String term, float value) {
         super(
-                "Loss '" + term + "' of module " + module + " is " + value + " at step " + step
+                "Loss '"
+                        + term
+                        + "' of module "
+                        + module
+                        + " is "
+                        + value
+                        + " at step "
+                        + step
                         + "; training stopped (lower the learning rate or check the input)");
     }
 }

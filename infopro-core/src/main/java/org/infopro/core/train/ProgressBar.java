@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar per epoch (steps, loss of each module, throughput) and one log line
- * when the epoch ends. Without a terminal it prints a line every 10% instead of redrawing.
+ * A one-line progress bar per epoch (steps, loss of each module, throughput) and one log line when
+ * the epoch ends. Without a terminal it prints a line every 10% instead of redrawing.
  */
 public final class ProgressBar implements TrainingListener {
 
@@ -72,11 +72,18 @@ public final class ProgressBar implements TrainingListener {
     @Override
     public void onEpochEnd(TrainingState.EpochRecord record, int epochs) {
         StringBuilder line = new StringBuilder();
-        line.append(String.format(Locale.ROOT, "epoch %d/%d done in %.1fs, loss", record.epoch + 1, epochs, record.seconds));
+        line.append(
+                String.format(
+                        Locale.ROOT,
+                        "epoch %d/%d done in %.1fs, loss",
+                        record.epoch + 1,
+                        epochs,
+                        record.seconds));
         for (int m = 0; m < record.meanModuleLoss.length; m++) {
             line.append(String.format(Locale.ROOT, " m%d=%.4f", m + 1, record.meanModuleLoss[m]));
         }
-        record.test.forEach((k, v) -> line.append(String.format(Locale.ROOT, ", test %s=%.2f", k, v)));
+        record.test.forEach(
+                (k, v) -> line.append(String.format(Locale.ROOT, ", test %s=%.2f", k, v)));
         out.println(line);
         out.flush();
     }

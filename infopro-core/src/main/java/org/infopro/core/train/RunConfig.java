@@ -1,26 +1,32 @@
 package org.infopro.core.train;
 
 /**
- * Everything that defines one training run, as plain fields so it can be written into
- * checkpoints and result files and read back (Gson).
+ * Everything that defines one training run, as plain fields so it can be written into checkpoints
+ * and result files and read back (Gson).
  *
- * <p>Defaults are the standard Fashion-MNIST protocol: batch 128, SGD momentum 0.9 Nesterov,
- * lr 0.1 with per-step cosine decay, weight decay 1e-4, no augmentation, seed 0.
+ * <p>Defaults are the standard Fashion-MNIST protocol: batch 128, SGD momentum 0.9 Nesterov, lr 0.1
+ * with per-step cosine decay, weight decay 1e-4, no augmentation, seed 0.
  */
 public final class RunConfig {
     public String task = "classification";
     public String backbone = "resnet32";
     public String dataset = "fashion-mnist";
+
     /** Dataset folder; null means the provider's standard location. */
     public String dataRoot;
+
     public String method = "infopro-contrast";
     public int k = 2;
+
     /** {@code infopro} (paper table), {@code infopro*} (memory-balanced table) or {@code even}. */
     public String split = "infopro";
+
     /** λ schedule override {@code λ1,λ2[,λ1last,λ2last]}; null takes the backbone's table. */
     public String lambdas;
+
     /** Auxiliary-classifier depth override, e.g. {@code 2c2f}; null takes the method's default. */
     public String auxConfig;
+
     public int epochs = 1;
     public int batch = 128;
     public int evalBatch = 500;
@@ -31,10 +37,13 @@ public final class RunConfig {
     public String schedule = "cosine";
     public long seed = 0;
     public boolean augment;
+
     /** Use only the first N training samples (0 = all). */
     public int trainLimit;
+
     /** Use only the first N test samples (0 = all). */
     public int testLimit;
+
     /** Stop each epoch after this many steps (0 = the whole epoch); for quick and memory runs. */
     public int maxSteps;
 

@@ -10,12 +10,12 @@ import java.util.Map;
 
 /**
  * SGD with momentum, Nesterov and weight decay exactly as {@code torch.optim.SGD} computes it:
- * {@code d = g + wd·w; b = m·b + d (b = d at the first step); d = nesterov ? d + m·b : b;
- * w -= lr·d}.
+ * {@code d = g + wd·w; b = m·b + d (b = d at the first step); d = nesterov ? d + m·b : b; w -=
+ * lr·d}.
  *
  * <p>DJL's SGD folds the learning rate into the momentum buffer and has no Nesterov on the PyTorch
- * engine, which drifts from PyTorch under a decaying schedule; this class keeps PyTorch's
- * semantics and exposes its buffers for checkpoints.
+ * engine, which drifts from PyTorch under a decaying schedule; this class keeps PyTorch's semantics
+ * and exposes its buffers for checkpoints.
  */
 public final class TorchSgd {
 
@@ -79,7 +79,9 @@ public final class TorchSgd {
         return buffers;
     }
 
-    /** Replaces the momentum buffers (on resume); the arrays are copied into the owner's manager. */
+    /**
+     * Replaces the momentum buffers (on resume); the arrays are copied into the owner's manager.
+     */
     public void restoreBuffers(Map<String, NDArray> saved, NDManager owner) {
         buffers.values().forEach(NDArray::close);
         buffers.clear();

@@ -10,8 +10,8 @@ import java.util.Random;
 import org.infopro.core.data.LabeledData;
 
 /**
- * The epoch loop around {@link LocalTrainer}: deterministic shuffling, the learning-rate
- * schedule, evaluation after every epoch, periodic atomic checkpoints and exact resume.
+ * The epoch loop around {@link LocalTrainer}: deterministic shuffling, the learning-rate schedule,
+ * evaluation after every epoch, periodic atomic checkpoints and exact resume.
  */
 public final class Training {
 
@@ -33,8 +33,8 @@ public final class Training {
     }
 
     /**
-     * Saves a checkpoint to {@code file} at every epoch end and every {@code everySteps} steps
-     * (0 = epoch ends only).
+     * Saves a checkpoint to {@code file} at every epoch end and every {@code everySteps} steps (0 =
+     * epoch ends only).
      */
     public Training checkpointTo(Path file, int everySteps) {
         this.checkpoint = file;
@@ -58,7 +58,10 @@ public final class Training {
         int stepsPerEpoch = train.sampleCount() / recipe.batchSize();
         if (stepsPerEpoch == 0) {
             throw new IllegalArgumentException(
-                    "Batch size " + recipe.batchSize() + " exceeds the " + train.sampleCount()
+                    "Batch size "
+                            + recipe.batchSize()
+                            + " exceeds the "
+                            + train.sampleCount()
                             + " training samples");
         }
         int steps = config.maxSteps > 0 ? Math.min(config.maxSteps, stepsPerEpoch) : stepsPerEpoch;
@@ -69,9 +72,11 @@ public final class Training {
             int[] order = permutation(train.sampleCount(), recipe.seed(), state.epoch);
             float[] lossSums = new float[trainer.network().k()];
             long epochStart = System.nanoTime();
-            listeners.forEach(l -> l.onEpochStart(state.epoch, recipe.epochs(), steps, state.stepInEpoch));
+            listeners.forEach(
+                    l -> l.onEpochStart(state.epoch, recipe.epochs(), steps, state.stepInEpoch));
             while (state.stepInEpoch < steps) {
-                int[] indices = slice(order, state.stepInEpoch * recipe.batchSize(), recipe.batchSize());
+                int[] indices =
+                        slice(order, state.stepInEpoch * recipe.batchSize(), recipe.batchSize());
                 float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
                 long seed = recipe.seed() * 1_000_003L + state.epoch;
                 long start = System.nanoTime();

@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDManager;
 import org.infopro.core.data.Normalization;
 
 /**
- * One mini-batch as the local objectives see it: the normalised input, the task's labels, and
- * the input restored to [0, 1] (computed once, on first use, for the decoders' BCE targets).
+ * One mini-batch as the local objectives see it: the normalised input, the task's labels, and the
+ * input restored to [0, 1] (computed once, on first use, for the decoders' BCE targets).
  */
 public final class TrainingBatch {
 
@@ -39,8 +39,8 @@ public final class TrainingBatch {
 
     /**
      * Lends the batch's arrays to a module's scope until it closes, so that every array derived
-     * from them (label casts, masks, targets) is created in — and freed with — that scope
-     * instead of piling up in the step.
+     * from them (label casts, masks, targets) is created in — and freed with — that scope instead
+     * of piling up in the step.
      */
     public void lendTo(NDManager scope) {
         restoredInput(); // computed in the batch's own manager, before lending

@@ -7,20 +7,25 @@ import java.util.Map;
 
 /**
  * Where a run stands: the position in the schedule and the per-epoch history. Together with the
- * seed it is all the random state there is: shuffling and augmentation are derived from
- * (seed, epoch, sample), so a resumed run replays the same batches.
+ * seed it is all the random state there is: shuffling and augmentation are derived from (seed,
+ * epoch, sample), so a resumed run replays the same batches.
  */
 public final class TrainingState {
     /** The epoch in progress, 0-based. */
     public int epoch;
+
     /** Steps finished in that epoch. */
     public int stepInEpoch;
+
     /** Steps finished in the whole run. */
     public long globalStep;
+
     /** Wall time spent in training steps, excluding the run's first (warm-up) step. */
     public double stepSeconds;
+
     /** Steps counted in {@link #stepSeconds}. */
     public long timedSteps;
+
     /** One record per finished epoch. */
     public List<EpochRecord> history = new ArrayList<>();
 

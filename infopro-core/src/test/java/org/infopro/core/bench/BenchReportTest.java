@@ -19,7 +19,8 @@ class BenchReportTest {
         records.add(record("e2e", 1, 90.0, 500.0, 1000.0));
         records.add(record("greedy", 2, 85.0, 300.0, 1100.0));
         records.add(record("infopro-contrast", 2, 89.0, 320.0, 1200.0));
-        BenchSuite suite = new BenchSuite("t", "test suite", List.of(), BenchSuite.Measure.ACCURACY);
+        BenchSuite suite =
+                new BenchSuite("t", "test suite", List.of(), BenchSuite.Measure.ACCURACY);
         new BenchReport(suite, records).write(dir);
         String md = Files.readString(dir.resolve("results.md"));
         assertTrue(md.contains("| infopro-contrast | 2 |"), md);
@@ -29,7 +30,8 @@ class BenchReportTest {
         assertTrue(Files.size(dir.resolve("memory_vs_k.png")) > 1000);
     }
 
-    private static Map<String, Object> record(String method, int k, double top1, double mb, double ms) {
+    private static Map<String, Object> record(
+            String method, int k, double top1, double mb, double ms) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", method);
         r.put("k", (double) k);

@@ -51,14 +51,18 @@ class LossesTest {
             expected += -(t[i] * Math.log(p) + (1 - t[i]) * Math.log(1 - p));
         }
         expected /= z.length;
-        NDArray actual = Losses.binaryCrossEntropyWithLogits(
-                manager.create(toFloat(z), new Shape(2, 3)), manager.create(toFloat(t), new Shape(2, 3)));
+        NDArray actual =
+                Losses.binaryCrossEntropyWithLogits(
+                        manager.create(toFloat(z), new Shape(2, 3)),
+                        manager.create(toFloat(t), new Shape(2, 3)));
         assertScalar(expected, actual, 1e-6);
     }
 
     @Test
     void supConMatchesFloat64IncludingAnchorsWithoutPositives() {
-        double[][] raw = {{1, 0.2, 0}, {0.9, 0.1, 0.3}, {-0.2, 1, 0.4}, {0.1, 0.8, 0.5}, {0.3, -0.7, 1}};
+        double[][] raw = {
+            {1, 0.2, 0}, {0.9, 0.1, 0.3}, {-0.2, 1, 0.4}, {0.1, 0.8, 0.5}, {0.3, -0.7, 1}
+        };
         int[] labels = {0, 0, 1, 1, 2}; // sample 4 has no positive
         double[][] z = normalize(raw);
         double tau = 0.07;
@@ -81,8 +85,9 @@ class LossesTest {
             expected += positives == 0 ? 0 : -sum / positives;
         }
         expected /= z.length;
-        NDArray actual = Losses.supervisedContrastive(
-                create(z), manager.create(new long[] {0, 0, 1, 1, 2}), 0.07f, 0.07f);
+        NDArray actual =
+                Losses.supervisedContrastive(
+                        create(z), manager.create(new long[] {0, 0, 1, 1, 2}), 0.07f, 0.07f);
         assertScalar(expected, actual, 1e-4);
     }
 

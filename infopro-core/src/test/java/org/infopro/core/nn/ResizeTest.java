@@ -24,7 +24,8 @@ class ResizeTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
             NDArray y = Resize.bilinearAlignCorners(x, 3, 3);
-            assertArrayEquals(new float[] {1, 1.5f, 2, 2, 2.5f, 3, 3, 3.5f, 4}, y.toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    new float[] {1, 1.5f, 2, 2, 2.5f, 3, 3, 3.5f, 4}, y.toFloatArray(), 1e-6f);
         }
     }
 }

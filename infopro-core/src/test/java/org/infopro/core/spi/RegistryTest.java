@@ -16,8 +16,10 @@ class RegistryTest {
 
     @Test
     void unknownNameListsKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Registry.discover().objective("infopro-magic"));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Registry.discover().objective("infopro-magic"));
         assertTrue(e.getMessage().contains("infopro-magic"), e.getMessage());
         assertTrue(e.getMessage().contains("greedy"), e.getMessage());
     }

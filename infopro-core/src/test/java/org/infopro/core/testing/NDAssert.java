@@ -16,7 +16,8 @@ public final class NDAssert {
         float[] e = expected.toFloatArray();
         float[] a = actual.toFloatArray();
         for (int i = 0; i < e.length; i++) {
-            assertTrue(Math.abs(e[i] - a[i]) <= tolerance,
+            assertTrue(
+                    Math.abs(e[i] - a[i]) <= tolerance,
                     "element " + i + ": expected " + e[i] + " but was " + a[i]);
         }
     }
@@ -24,7 +25,8 @@ public final class NDAssert {
     /** A scalar array within {@code tolerance} of a double computed independently. */
     public static void assertScalar(double expected, NDArray actual, double tolerance) {
         double value = actual.getFloat();
-        assertTrue(Math.abs(expected - value) <= tolerance,
+        assertTrue(
+                Math.abs(expected - value) <= tolerance,
                 "expected " + expected + " but was " + value);
     }
 }

@@ -17,7 +17,8 @@ public final class TinyFiles {
      * Writes an IDX image file ({@code 0x00000803}, count, rows, cols, pixels) and an IDX label
      * file ({@code 0x00000801}, count, labels).
      */
-    public static void writeIdx(Path images, Path labels, byte[] pixels, byte[] y, int rows, int cols, boolean gzip)
+    public static void writeIdx(
+            Path images, Path labels, byte[] pixels, byte[] y, int rows, int cols, boolean gzip)
             throws IOException {
         ByteArrayOutputStream imageBytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(imageBytes);
@@ -36,7 +37,8 @@ public final class TinyFiles {
     }
 
     /** Writes CIFAR binary records: label byte(s) then 3072 pixel bytes per record. */
-    public static void writeCifar(Path file, byte[][] labelBytes, byte[] pixels) throws IOException {
+    public static void writeCifar(Path file, byte[][] labelBytes, byte[] pixels)
+            throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int r = 0; r < labelBytes.length; r++) {
             bytes.write(labelBytes[r]);

@@ -29,7 +29,12 @@ class TorchSgdTest {
     private static double run(boolean nesterov) {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w = manager.create(new float[] {1f});
-            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).optArray(w).build();
+            Parameter p =
+                    Parameter.builder()
+                            .setName("w")
+                            .setType(Parameter.Type.WEIGHT)
+                            .optArray(w)
+                            .build();
             p.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32);
             PairList<String, Parameter> params = new PairList<>();
             params.add("w", p);
