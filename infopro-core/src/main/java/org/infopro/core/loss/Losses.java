@@ -24,6 +24,25 @@ public final class Losses {
     }
 
     /**
+     * Mean pixel-wise cross-entropy ignoring one label value: {@code F.cross_entropy(logits,
+     * labels, ignore_index=ignore)}. DJL's softmax loss has no ignore index.
+     *
+     * @param logits (N, C, H, W) scores
+     * @param labels (N, H, W) class indices, {@code ignore} where unlabelled
+     * @param ignore the label value to leave out (255 in segmentation datasets)
+     * @return the mean over labelled pixels (0 when none is labelled)
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels, int ignore) {
+        NDArray index = labels.toType(DataType.INT64, false);
+        NDArray valid = index.neq(ignore);
+        // Ignored pixels point at class 0 so that gather stays in range; the mask removes them.
+        NDArray safe = index.mul(valid.toType(DataType.INT64, false));
+        NDArray nll = logits.logSoftmax(1).gather(safe.expandDims(1), 1).squeeze(1).neg();
+        NDArray weight = valid.toType(DataType.FLOAT32, false);
+        return nll.mul(weight).sum().div(weight.sum().maximum(1f));
+    }
+
+    /**
      * Mean binary cross-entropy between {@code sigmoid(logits)} and targets in [0, 1], i.e. {@code
      * BCELoss(Sigmoid(z), t)} computed stably as {@code max(z,0) - z·t + log(1+e^{-|z|})}.
      */

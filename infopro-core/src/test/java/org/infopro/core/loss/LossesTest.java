@@ -42,6 +42,28 @@ class LossesTest {
     }
 
     @Test
+    void pixelCrossEntropySkipsIgnoredPixels() {
+        // (N=1, C=2, H=1, W=3) logits; the middle pixel is unlabelled (255).
+        float[] logits = {1f, 0f, -1f, 0f, 2f, 0.5f};
+        long[] labels = {0, 255, 1};
+        double expected = 0;
+        int[][] pixels = {{0, 0}, {2, 1}}; // (pixel, label)
+        for (int[] p : pixels) {
+            double a = logits[p[0]];
+            double b = logits[3 + p[0]];
+            double z = p[1] == 0 ? a : b;
+            expected += -(z - Math.log(Math.exp(a) + Math.exp(b)));
+        }
+        expected /= 2;
+        NDArray actual =
+                Losses.crossEntropy(
+                        manager.create(logits, new Shape(1, 2, 1, 3)),
+                        manager.create(labels, new Shape(1, 1, 3)),
+                        255);
+        assertScalar(expected, actual, 1e-6);
+    }
+
+    @Test
     void bceOfSigmoidMatchesFloat64() {
         double[] z = {-3.0, -0.5, 0.0, 0.7, 2.5, 8.0};
         double[] t = {0.0, 0.2, 0.5, 1.0, 0.9, 0.3};
