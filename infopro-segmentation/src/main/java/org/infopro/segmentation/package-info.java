@@ -1,2 +1,5 @@
-/** InfoPro for segmentation: reserved for the task module; it has no plugin yet. */
+/**
+ * InfoPro for semantic segmentation. In progress: the evaluation metric is here; the DeepLab-V3
+ * model, dataset readers and task plugin are not yet.
+ */
 package org.infopro.segmentation;
