@@ -17,7 +17,8 @@ import org.infopro.core.train.RunConfig;
 /**
  * Runs a suite case by case, each in a fresh JVM so that memory peaks do not leak from one case
  * into the next, and appends every record to {@code results.json} as soon as it exists. A re-run
- * into the same folder skips the cases already recorded, so an interrupted suite resumes.
+ * into the same folder skips the cases already recorded and retries failed ones, so an interrupted
+ * suite resumes.
  */
 public final class BenchRunner {
 
@@ -41,6 +42,8 @@ public final class BenchRunner {
         Files.createDirectories(out);
         Path resultsFile = out.resolve("results.json");
         List<Map<String, Object>> records = readRecords(resultsFile);
+        // Failed cases are tried again; finished ones are kept.
+        records.removeIf(r -> r.containsKey("error"));
         int index = 0;
         for (RunConfig config : suite.cases()) {
             index++;
