@@ -3,6 +3,7 @@ package org.infopro.core.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.infopro.core.nn.Scalars;
 
 /**
  * The losses of local learning, with PyTorch's semantics: softmax cross-entropy, binary
@@ -47,7 +48,7 @@ public final class Losses {
      * BCELoss(Sigmoid(z), t)} computed stably as {@code max(z,0) - z·t + log(1+e^{-|z|})}.
      */
     public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray targets) {
-        NDArray positive = logits.maximum(0f);
+        NDArray positive = Scalars.maximum(logits, 0f);
         NDArray softplus = logits.abs().neg().exp().add(1f).log();
         return positive.sub(logits.mul(targets)).add(softplus).mean();
     }
@@ -69,7 +70,7 @@ public final class Losses {
             NDArray features, NDArray labels, float temperature, float baseTemperature) {
         NDManager manager = features.getManager();
         long n = features.getShape().get(0);
-        NDArray similarity = features.matMul(features.transpose()).div(temperature);
+        NDArray similarity = Scalars.div(features.matMul(features.transpose()), temperature);
         // Shift by the row maximum for stability; the shift cancels inside the log-ratio.
         NDArray logits = similarity.sub(similarity.max(new int[] {1}, true).stopGradient());
         NDArray notSelf = manager.eye((int) n).neg().add(1f);
@@ -79,6 +80,6 @@ public final class Losses {
         NDArray logProb = logits.sub(denominator);
         NDArray positiveCount = positives.sum(new int[] {1}).maximum(1f);
         NDArray meanLogProbPositive = positives.mul(logProb).sum(new int[] {1}).div(positiveCount);
-        return meanLogProbPositive.mul(-temperature / baseTemperature).mean();
+        return Scalars.mul(meanLogProbPositive, -temperature / baseTemperature).mean();
     }
 }

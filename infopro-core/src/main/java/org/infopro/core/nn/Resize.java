@@ -43,6 +43,7 @@ public final class Resize {
             weights[i * in + low] += 1 - fraction;
             weights[i * in + high] += fraction;
         }
-        return manager.create(weights, new Shape(out, in));
+        // Saved by matMul for backward, possibly after the module's scope has closed.
+        return NativeArrays.owned(manager, weights, new Shape(out, in));
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infopro.core.loss.Losses;
+import org.infopro.core.nn.Scalars;
 import org.infopro.core.train.TrainingBatch;
 
 /**
@@ -87,9 +88,13 @@ public final class InfoProObjective implements LocalObjective {
         public LossTerms loss(ParameterStore parameters, NDArray features, TrainingBatch batch) {
             NDArray reconstruction = run(parameters, decoder, features);
             NDArray recon =
-                    Losses.binaryCrossEntropyWithLogits(reconstruction, batch.restoredInput())
-                            .mul(weights.recon());
-            NDArray task = taskLoss(run(parameters, taskNet, features), batch).mul(weights.task());
+                    Scalars.mul(
+                            Losses.binaryCrossEntropyWithLogits(
+                                    reconstruction, batch.restoredInput()),
+                            weights.recon());
+            NDArray task =
+                    Scalars.mul(
+                            taskLoss(run(parameters, taskNet, features), batch), weights.task());
             Map<String, NDArray> parts = new LinkedHashMap<>();
             parts.put("recon", recon);
             parts.put(term == TaskTerm.SOFTMAX ? "ce" : "supcon", task);
