@@ -78,6 +78,14 @@ public final class TinyFiles {
         writeImage(file, image, "png");
     }
 
+    /** Writes an 8-bit grey PNG whose pixel values are the given labels (label-id masks). */
+    public static void writeGrey(Path file, int[] values, int height, int width)
+            throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setPixels(0, 0, width, height, values);
+        writeImage(file, image, "png");
+    }
+
     /** Writes an RGB image (interleaved bytes) as JPEG or PNG ({@code format}). */
     public static void writeRgb(Path file, byte[] rgb, int height, int width, String format)
             throws IOException {

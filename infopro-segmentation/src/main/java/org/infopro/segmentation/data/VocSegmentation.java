@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.infopro.segmentation.data.SegmentationSet.Sample;
 
 /**
  * PASCAL VOC 2012 segmentation in its published layout: {@code JPEGImages/<id>.jpg}, {@code
@@ -20,21 +21,7 @@ public final class VocSegmentation {
     /** Background + 20 object classes. */
     public static final int CLASSES = 21;
 
-    /** Label of unlabelled pixels. */
-    public static final int IGNORE = 255;
-
-    /** One listed sample: its image and its mask. */
-    public record Sample(String id, Path image, Path mask) {}
-
-    private final Path root;
-    private final List<Sample> samples;
-    private final int classes;
-
-    private VocSegmentation(Path root, List<Sample> samples, int classes) {
-        this.root = root;
-        this.samples = samples;
-        this.classes = classes;
-    }
+    private VocSegmentation() {}
 
     /**
      * Reads a split list and checks that every listed image and mask exists.
@@ -42,7 +29,7 @@ public final class VocSegmentation {
      * @param classes number of classes (21 for VOC; generated sets may differ)
      * @throws IOException naming the list, or the image or mask a line points to, when missing
      */
-    public static VocSegmentation open(Path root, String split, int classes) throws IOException {
+    public static SegmentationSet open(Path root, String split, int classes) throws IOException {
         Path list = root.resolve("ImageSets/Segmentation/" + split + ".txt");
         List<String> lines;
         try {
@@ -53,27 +40,27 @@ public final class VocSegmentation {
         List<Sample> samples = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).trim();
-            if (line.isEmpty()) {
-                continue;
+            if (!line.isEmpty()) {
+                samples.add(checked(parse(root, line), list + " line " + (n + 1)));
             }
-            Sample sample = parse(root, line);
-            if (!Files.isRegularFile(sample.image())) {
-                throw new IOException(
-                        list + " line " + (n + 1) + ": image " + sample.image() + " not found");
-            }
-            if (!Files.isRegularFile(sample.mask())) {
-                throw new IOException(
-                        list
-                                + " line "
-                                + (n + 1)
-                                + ": no mask "
-                                + sample.mask()
-                                + " for image "
-                                + sample.image());
-            }
-            samples.add(sample);
         }
-        return new VocSegmentation(root, samples, classes);
+        return new SegmentationSet(
+                samples,
+                classes,
+                v -> v == SegmentationSet.IGNORE || v < classes ? v : -1,
+                "0.." + (classes - 1) + " and 255");
+    }
+
+    /** The sample, after checking that its files exist; {@code where} names the list entry. */
+    static Sample checked(Sample sample, String where) throws IOException {
+        if (!Files.isRegularFile(sample.image())) {
+            throw new IOException(where + ": image " + sample.image() + " not found");
+        }
+        if (!Files.isRegularFile(sample.mask())) {
+            throw new IOException(
+                    where + ": no mask " + sample.mask() + " for image " + sample.image());
+        }
+        return sample;
     }
 
     private static Sample parse(Path root, String line) {
@@ -91,61 +78,5 @@ public final class VocSegmentation {
 
     private static String strip(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
-    }
-
-    /** The listed samples in order. */
-    public List<Sample> samples() {
-        return samples;
-    }
-
-    /** The dataset folder. */
-    public Path root() {
-        return root;
-    }
-
-    /**
-     * Decodes one sample.
-     *
-     * @throws IOException naming the file when the mask's size differs from the image's, or a label
-     *     is neither a class index nor 255
-     */
-    public LabelMap read(int index) throws IOException {
-        Sample sample = samples.get(index);
-        int[] imageSize = new int[2];
-        byte[] rgb = Images.readRgb(sample.image(), imageSize);
-        int[] maskSize = new int[2];
-        int[] labels = Images.readMask(sample.mask(), maskSize);
-        if (imageSize[0] != maskSize[0] || imageSize[1] != maskSize[1]) {
-            throw new IOException(
-                    sample.mask()
-                            + ": mask is "
-                            + maskSize[1]
-                            + "x"
-                            + maskSize[0]
-                            + " but image "
-                            + sample.image()
-                            + " is "
-                            + imageSize[1]
-                            + "x"
-                            + imageSize[0]);
-        }
-        for (int i = 0; i < labels.length; i++) {
-            int label = labels[i];
-            if (label != IGNORE && (label < 0 || label >= classes)) {
-                throw new IOException(
-                        sample.mask()
-                                + ": pixel ("
-                                + (i % maskSize[1])
-                                + ", "
-                                + (i / maskSize[1])
-                                + ") has label "
-                                + label
-                                + ", outside 0.."
-                                + (classes - 1)
-                                + " and not "
-                                + IGNORE);
-            }
-        }
-        return new LabelMap(rgb, labels, imageSize[0], imageSize[1]);
     }
 }

@@ -20,7 +20,7 @@ class VocSegmentationTest {
     void readsPaletteMasksAsClassIndices() throws IOException {
         writeSample("a", 4, 3, new int[] {0, 0, 15, 15, 0, 255, 15, 1, 20, 20, 0, 0});
         Files.writeString(list("val"), "a\n");
-        VocSegmentation voc = VocSegmentation.open(root, "val", VocSegmentation.CLASSES);
+        SegmentationSet voc = VocSegmentation.open(root, "val", VocSegmentation.CLASSES);
         LabelMap map = voc.read(0);
         assertEquals(3, map.height());
         assertEquals(4, map.width());
@@ -36,7 +36,7 @@ class VocSegmentationTest {
         TinyFiles.writePalettePng(mask, new int[] {1, 2, 3, 4}, 2, 2);
         TinyFiles.writeRgb(root.resolve("JPEGImages/b.jpg"), new byte[12], 2, 2, "jpg");
         Files.writeString(list("aug"), "/JPEGImages/b.jpg /SegmentationClassAug/b.png\n");
-        VocSegmentation voc = VocSegmentation.open(root, "aug", VocSegmentation.CLASSES);
+        SegmentationSet voc = VocSegmentation.open(root, "aug", VocSegmentation.CLASSES);
         assertEquals("b", voc.samples().get(0).id());
         assertEquals(4, voc.read(0).labels()[3]);
     }
@@ -94,6 +94,7 @@ class VocSegmentationTest {
         assertTrue(
                 e.getMessage().contains("e.png")
                         && e.getMessage().contains("label 77")
+                        && e.getMessage().contains("0..20")
                         && e.getMessage().contains("(1, 1)"),
                 e.getMessage());
     }
