@@ -34,10 +34,12 @@ public final class ClassificationPlugin implements TaskPlugin {
     }
 
     @Override
-    public Block newTaskHead(FeatureShape features, int classes) {
+    public Block newTaskHead(List<FeatureShape> features, int classes) {
+        // Classification reads only the last block's output (its backbones tap nothing).
+        FeatureShape last = features.get(features.size() - 1);
         return new SequentialBlock()
                 .add(Layers.globalAveragePool())
-                .add(Layers.linear(features.channels(), classes));
+                .add(Layers.linear(last.channels(), classes));
     }
 
     @Override

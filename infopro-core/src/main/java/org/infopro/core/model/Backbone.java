@@ -39,6 +39,14 @@ public interface Backbone {
         return Optional.empty();
     }
 
+    /**
+     * Names of blocks whose outputs the task head reads besides the last block's (e.g. layer3 for
+     * an auxiliary FCN head, or C2–C4 for an FPN), in the order the head expects them.
+     */
+    default List<String> taps() {
+        return List.of();
+    }
+
     /** The feature shape of the last block's output. */
     default FeatureShape outputShape() {
         List<CutPoint> cuts = cutPoints();

@@ -1,17 +1,19 @@
 package org.infopro.core.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.infopro.core.objective.LocalHead;
 import org.infopro.core.objective.LocalObjective;
 import org.infopro.core.objective.LocalObjective.HeadContext;
@@ -27,7 +29,8 @@ import org.infopro.core.spi.TaskPlugin;
  */
 public final class LocalNetwork extends AbstractBlock {
 
-    private final List<Block> modules = new ArrayList<>();
+    private final List<ModuleBlock> modules = new ArrayList<>();
+    private final List<FeatureShape> headInputs = new ArrayList<>();
     private final List<LocalHead> heads = new ArrayList<>();
     private final List<FeatureShape> moduleOutputs = new ArrayList<>();
     private final Block taskHead;
@@ -67,10 +70,22 @@ public final class LocalNetwork extends AbstractBlock {
         }
         this.plan = plan;
         this.input = backbone.inputShape();
+        List<Integer> taps = new ArrayList<>();
+        for (String tap : backbone.taps()) {
+            int index = backbone.indexOf(tap);
+            taps.add(index);
+            headInputs.add(backbone.cutPoints().get(index).shape());
+        }
+        headInputs.add(backbone.outputShape());
         for (int m = 0; m < plan.k(); m++) {
-            SequentialBlock module = new SequentialBlock();
-            module.addAll(backbone.blocks().subList(plan.start(m), plan.end(m)));
-            modules.add(addChildBlock("module" + (m + 1), module));
+            Set<Integer> tapped = new HashSet<>();
+            for (int tap : taps) {
+                if (tap >= plan.start(m) && tap < plan.end(m)) {
+                    tapped.add(tap - plan.start(m));
+                }
+            }
+            List<Block> blocks = backbone.blocks().subList(plan.start(m), plan.end(m));
+            modules.add(addChildBlock("module" + (m + 1), new ModuleBlock(blocks, tapped)));
             moduleOutputs.add(backbone.cutPoints().get(plan.end(m) - 1).shape());
         }
         for (int m = 0; m < plan.k() - 1; m++) {
@@ -79,7 +94,7 @@ public final class LocalNetwork extends AbstractBlock {
                             m, plan.k(), moduleOutputs.get(m), input, classes, task.auxNets());
             heads.add(addChildBlock("local" + (m + 1), objective.newHead(context)));
         }
-        taskHead = addChildBlock("head", task.newTaskHead(backbone.outputShape(), classes));
+        taskHead = addChildBlock("head", task.newTaskHead(headInputs, classes));
     }
 
     /** Number of modules K. */
@@ -92,8 +107,11 @@ public final class LocalNetwork extends AbstractBlock {
         return plan;
     }
 
-    /** Module {@code m} (0-based). */
-    public Block module(int m) {
+    /**
+     * Module {@code m} (0-based). Its output list holds its output first, then the outputs of its
+     * tapped blocks.
+     */
+    public ModuleBlock module(int m) {
         return modules.get(m);
     }
 
@@ -129,17 +147,26 @@ public final class LocalNetwork extends AbstractBlock {
             boolean training,
             PairList<String, Object> params) {
         NDList current = inputs;
-        for (Block module : modules) {
-            current = module.forward(parameterStore, current, training, params);
+        NDList tapped = new NDList();
+        for (ModuleBlock module : modules) {
+            NDList out = module.forward(parameterStore, current, training, params);
+            current = new NDList(out.head());
+            tapped.addAll(out.subNDList(1));
         }
-        return taskHead.forward(parameterStore, current, training, params);
+        return taskHead.forward(
+                parameterStore, headInput(tapped, current.head()), training, params);
+    }
+
+    /** The task head's input: the tapped features in tap order, then the last output. */
+    public static NDList headInput(NDList tapped, NDArray last) {
+        NDList input = new NDList(tapped);
+        input.add(last);
+        return input;
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        long batch = inputShapes[0].get(0);
-        FeatureShape last = moduleOutputs.get(moduleOutputs.size() - 1);
-        return taskHead.getOutputShapes(new Shape[] {last.batched(batch)});
+        return taskHead.getOutputShapes(headShapes(inputShapes[0].get(0)));
     }
 
     @Override
@@ -154,6 +181,10 @@ public final class LocalNetwork extends AbstractBlock {
                 heads.get(m).initialize(manager, dataType, current);
             }
         }
-        taskHead.initialize(manager, dataType, current);
+        taskHead.initialize(manager, dataType, headShapes(batch));
+    }
+
+    private Shape[] headShapes(long batch) {
+        return headInputs.stream().map(f -> f.batched(batch)).toArray(Shape[]::new);
     }
 }

@@ -23,8 +23,14 @@ public interface TaskPlugin {
     /** The registry name, e.g. {@code classification}. */
     String name();
 
-    /** The head on the last module's features (e.g. pooling + linear classifier). */
-    Block newTaskHead(FeatureShape features, int classes);
+    /**
+     * The head after the last module (e.g. pooling + linear classifier). Its input list holds the
+     * backbone's tapped features ({@link org.infopro.core.model.Backbone#taps()}) in order, then
+     * the last block's output.
+     *
+     * @param features the shapes of those inputs, the last block's output last
+     */
+    Block newTaskHead(List<FeatureShape> features, int classes);
 
     /** The plain task loss of the last module, from the head's output. */
     NDArray taskLoss(NDList headOutput, TrainingBatch batch);

@@ -59,6 +59,8 @@ public final class LocalTrainer {
         int k = network.k();
         float[] totals = new float[k];
         List<Map<String, Float>> parts = new ArrayList<>();
+        // Detached outputs of tapped blocks in earlier modules, kept for the task head.
+        NDList tapped = new NDList();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray carried = batch.input();
             for (int m = 0; m < k; m++) {
@@ -69,9 +71,18 @@ public final class LocalTrainer {
                 if (carried != batch.input()) {
                     carried.close(); // the detached copy in `input` keeps the storage alive
                 }
-                NDArray features =
-                        network.module(m).forward(parameters, new NDList(input), true).head();
-                LossTerms loss = moduleLoss(parameters, m, features, batch);
+                NDList out = network.module(m).forward(parameters, new NDList(input), true);
+                NDArray features = out.head();
+                LossTerms loss;
+                if (m < k - 1) {
+                    loss = network.localHead(m).loss(parameters, features, batch);
+                    tapped.addAll(detach(out.subNDList(1), stepManager));
+                } else {
+                    NDList taps = new NDList(tapped).addAll(out.subNDList(1));
+                    NDList head = LocalNetwork.headInput(taps, features);
+                    NDList output = network.taskHead().forward(parameters, head, true);
+                    loss = LossTerms.single("task", task.taskLoss(output, batch));
+                }
                 parts.add(checkFinite(loss, step, m));
                 totals[m] = parts.get(m).get(TOTAL);
                 carried = features.stopGradient();
@@ -85,20 +96,21 @@ public final class LocalTrainer {
                     collector.backward(loss.total());
                 }
             }
-            if (carried != batch.input()) {
-                carried.close();
-            }
+            carried.close(); // the last module's detached output is not needed
+            tapped.close();
         }
         return new StepResult(step, learningRate, totals, parts);
     }
 
-    private LossTerms moduleLoss(
-            ParameterStore parameters, int m, NDArray features, TrainingBatch batch) {
-        if (m < network.k() - 1) {
-            return network.localHead(m).loss(parameters, features, batch);
+    /** Detached copies of arrays, owned by {@code owner}. */
+    private static NDList detach(NDList arrays, NDManager owner) {
+        NDList detached = new NDList();
+        for (NDArray array : arrays) {
+            NDArray copy = array.stopGradient();
+            copy.attach(owner);
+            detached.add(copy);
         }
-        NDList output = network.taskHead().forward(parameters, new NDList(features), true);
-        return LossTerms.single("task", task.taskLoss(output, batch));
+        return detached;
     }
 
     private static Map<String, Float> checkFinite(LossTerms loss, long step, int m) {
