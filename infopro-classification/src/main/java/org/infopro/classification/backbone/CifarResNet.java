@@ -1,10 +1,6 @@
 package org.infopro.classification.backbone;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,18 +74,7 @@ public final class CifarResNet implements Backbone {
                         .add(Layers.convBnRelu(out, 3, stride, false))
                         .add(Layers.conv(out, 3, 1, false))
                         .add(Layers.batchNorm());
-        Block shortcut =
-                stride != 1 || in != out
-                        ? new SequentialBlock()
-                                .add(Layers.conv(out, 1, stride, false))
-                                .add(Layers.batchNorm())
-                        : Blocks.identityBlock();
-        return new ParallelBlock(
-                branches ->
-                        new NDList(
-                                Activation.relu(
-                                        branches.get(0).head().add(branches.get(1).head()))),
-                List.of(main, shortcut));
+        return Layers.residual(main, Layers.shortcut(in, out, stride));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.infopro.core.nn;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -13,6 +15,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.initializer.XavierInitializer;
+import java.util.List;
 
 /**
  * Layer constructors with the reference code's initialisation: convolutions He-normal with fan-out
@@ -25,12 +28,19 @@ public final class Layers {
 
     /** A square convolution with padding k/2 (same size at stride 1). */
     public static Conv2d conv(int out, int kernel, int stride, boolean bias) {
+        return conv(out, kernel, stride, 1, bias);
+    }
+
+    /** A square dilated convolution with padding dilation·k/2 (same size at stride 1). */
+    public static Conv2d conv(int out, int kernel, int stride, int dilation, boolean bias) {
+        int pad = dilation * (kernel / 2);
         Conv2d conv =
                 Conv2d.builder()
                         .setFilters(out)
                         .setKernelShape(new Shape(kernel, kernel))
                         .optStride(new Shape(stride, stride))
-                        .optPadding(new Shape(kernel / 2, kernel / 2))
+                        .optPadding(new Shape(pad, pad))
+                        .optDilation(new Shape(dilation, dilation))
                         .optBias(bias)
                         .build();
         conv.setInitializer(
@@ -62,6 +72,26 @@ public final class Layers {
         linear.setInitializer(bound, Parameter.Type.WEIGHT);
         linear.setInitializer(bound, Parameter.Type.BIAS);
         return linear;
+    }
+
+    /** {@code relu(main(x) + shortcut(x))}: a residual block. */
+    public static Block residual(Block main, Block shortcut) {
+        return new ParallelBlock(
+                branches ->
+                        new NDList(
+                                Activation.relu(
+                                        branches.get(0).head().add(branches.get(1).head()))),
+                List.of(main, shortcut));
+    }
+
+    /**
+     * The shortcut of a residual block: identity when the shape is kept, else a 1×1 conv (with the
+     * block's stride) and BN, as torchvision's ResNets project.
+     */
+    public static Block shortcut(int in, int out, int stride) {
+        return stride != 1 || in != out
+                ? new SequentialBlock().add(conv(out, 1, stride, false)).add(batchNorm())
+                : Blocks.identityBlock();
     }
 
     /** Global average pooling to a (N, C) matrix. */

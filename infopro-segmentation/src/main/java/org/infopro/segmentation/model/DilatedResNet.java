@@ -1,0 +1,148 @@
+package org.infopro.segmentation.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.CutPoint;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.Layers;
+
+/**
+ * mmsegmentation's ResNetV1c at output stride 8, the DeepLab-V3 backbone: a deep stem (three 3×3
+ * convs, 32-32-64 channels scaled by the width, the first at stride 2) and a 3×3 max-pool, then
+ * four stages with strides (1, 2, 1, 1) and dilations (1, 1, 2, 4). With contracted dilation the
+ * first block of a dilated stage uses half its dilation. Bottleneck blocks (expansion 4) for depths
+ * 50/101, basic blocks for 18.
+ *
+ * <p>Blocks are named {@code stem} and {@code layerS.B}; the last block of layer3 is tapped for the
+ * auxiliary FCN head.
+ */
+public final class DilatedResNet implements Backbone {
+
+    private static final int[] STRIDES = {1, 2, 1, 1};
+    private static final int[] DILATIONS = {1, 1, 2, 4};
+
+    /** Block layout of one depth. */
+    public enum Depth {
+        R18(new int[] {2, 2, 2, 2}, 1),
+        R50(new int[] {3, 4, 6, 3}, 4),
+        R101(new int[] {3, 4, 23, 3}, 4);
+
+        final int[] blocks;
+        final int expansion;
+
+        Depth(int[] blocks, int expansion) {
+            this.blocks = blocks;
+            this.expansion = expansion;
+        }
+    }
+
+    private final String name;
+    private final FeatureShape input;
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<CutPoint> cuts = new ArrayList<>();
+    private final String layer3End;
+
+    /**
+     * @param name registry name
+     * @param input per-sample input shape
+     * @param depth block layout
+     * @param width channels of the first stage before expansion (64 as published; less for the
+     *     narrow CPU variants), which also scales the stem
+     */
+    public DilatedResNet(String name, FeatureShape input, Depth depth, int width) {
+        this.name = name;
+        this.input = input;
+        int h = (input.height() + 1) / 2;
+        int w = (input.width() + 1) / 2;
+        SequentialBlock stem =
+                new SequentialBlock()
+                        .add(Layers.convBnRelu(width / 2, 3, 2, false))
+                        .add(Layers.convBnRelu(width / 2, 3, 1, false))
+                        .add(Layers.convBnRelu(width, 3, 1, false))
+                        .add(
+                                Pool.maxPool2dBlock(
+                                        new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+        h = (h + 1) / 2;
+        w = (w + 1) / 2;
+        add("stem", stem, new FeatureShape(width, h, w));
+        int channels = width;
+        for (int stage = 0; stage < 4; stage++) {
+            int planes = width << stage;
+            int out = planes * depth.expansion;
+            for (int b = 0; b < depth.blocks[stage]; b++) {
+                int stride = b == 0 ? STRIDES[stage] : 1;
+                int dilation =
+                        b == 0 && DILATIONS[stage] > 1 ? DILATIONS[stage] / 2 : DILATIONS[stage];
+                h = (h + stride - 1) / stride;
+                w = (w + stride - 1) / stride;
+                Block block =
+                        depth.expansion == 4
+                                ? bottleneck(channels, planes, out, stride, dilation)
+                                : basic(channels, out, stride, dilation);
+                add("layer" + (stage + 1) + "." + b, block, new FeatureShape(out, h, w));
+                channels = out;
+            }
+        }
+        layer3End = "layer3." + (depth.blocks[2] - 1);
+    }
+
+    private void add(String blockName, Block block, FeatureShape shape) {
+        blocks.add(block);
+        cuts.add(new CutPoint(blockName, shape));
+    }
+
+    /** 1×1 → 3×3 (stride, dilation) → 1×1 ×4, as torchvision's "pytorch" style. */
+    private static Block bottleneck(int in, int planes, int out, int stride, int dilation) {
+        SequentialBlock main =
+                new SequentialBlock()
+                        .add(Layers.convBnRelu(planes, 1, 1, false))
+                        .add(Layers.conv(planes, 3, stride, dilation, false))
+                        .add(Layers.batchNorm())
+                        .add(ai.djl.nn.Activation.reluBlock())
+                        .add(Layers.conv(out, 1, 1, false))
+                        .add(Layers.batchNorm());
+        return Layers.residual(main, Layers.shortcut(in, out, stride));
+    }
+
+    private static Block basic(int in, int out, int stride, int dilation) {
+        SequentialBlock main =
+                new SequentialBlock()
+                        .add(Layers.conv(out, 3, stride, dilation, false))
+                        .add(Layers.batchNorm())
+                        .add(ai.djl.nn.Activation.reluBlock())
+                        .add(Layers.conv(out, 3, 1, dilation, false))
+                        .add(Layers.batchNorm());
+        return Layers.residual(main, Layers.shortcut(in, out, stride));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public FeatureShape inputShape() {
+        return input;
+    }
+
+    @Override
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    @Override
+    public List<CutPoint> cutPoints() {
+        return cuts;
+    }
+
+    /** The last block of layer3, read by the auxiliary FCN head. */
+    @Override
+    public List<String> taps() {
+        return List.of(layer3End);
+    }
+}
