@@ -1,0 +1,88 @@
+package org.infopro.segmentation.aux;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import org.infopro.core.loss.Losses;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.Dropout2d;
+import org.infopro.core.nn.Layers;
+import org.infopro.core.nn.Resize;
+import org.infopro.core.objective.AuxConfig;
+import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.train.TrainingBatch;
+import org.infopro.segmentation.data.SegmentationSet;
+
+/**
+ * The auxiliary nets of the paper's DeepLab-V3 experiments (INFOPRO.md §4.4), built from the
+ * feature shape at the cut.
+ *
+ * <p>ψ: conv3×3(C→512)-BN-ReLU, channel dropout 0.1, conv1×1 to the classes; its logits are resized
+ * (bilinear, align corners) to the labels for a pixel cross-entropy ignoring 255. The classifier
+ * depth of {@link AuxConfig} does not apply: the segmentation ψ has one fixed shape.
+ *
+ * <p>w: conv1×1(C→128)-BN-ReLU, ×2 upsampling, conv3×3(128→32)-BN-ReLU, ×2, conv3×3(32→12)-BN-ReLU,
+ * resize to the image (×2 from stride 8), conv3×3(12→3); BCE against the restored image.
+ */
+public final class SegmentationAuxNets implements AuxNetFactory {
+
+    /** Width of ψ's hidden conv. */
+    public static final int PSI_CHANNELS = 512;
+
+    private final int psiChannels;
+
+    /** The published widths. */
+    public SegmentationAuxNets() {
+        this(PSI_CHANNELS);
+    }
+
+    /**
+     * @param psiChannels width of ψ's hidden conv (narrower for CPU variants)
+     */
+    public SegmentationAuxNets(int psiChannels) {
+        this.psiChannels = psiChannels;
+    }
+
+    @Override
+    public Block decoder(FeatureShape features, FeatureShape image) {
+        int h = features.height();
+        int w = features.width();
+        return new SequentialBlock()
+                .add(Layers.convBnRelu(128, 1, 1, false))
+                .add(Layers.resize(2 * h, 2 * w))
+                .add(Layers.convBnRelu(32, 3, 1, false))
+                .add(Layers.resize(4 * h, 4 * w))
+                .add(Layers.convBnRelu(12, 3, 1, false))
+                .add(Layers.resize(image.height(), image.width()))
+                .add(Layers.conv(image.channels(), 3, 1, true));
+    }
+
+    @Override
+    public Block classifier(
+            FeatureShape features, FeatureShape image, AuxConfig config, int outputs) {
+        return new SequentialBlock()
+                .add(Layers.convBnRelu(psiChannels, 3, 1, true))
+                .add(new Dropout2d(0.1f))
+                .add(Layers.conv(outputs, 1, 1, true));
+    }
+
+    /** Pixel cross-entropy of logits resized to the label map, ignoring 255. */
+    @Override
+    public NDArray classifierLoss(NDArray logits, TrainingBatch batch) {
+        return pixelLoss(logits, batch.labels().head());
+    }
+
+    /** Contrastive heads need one label per image, which segmentation does not have. */
+    @Override
+    public NDArray sampleLabels(TrainingBatch batch) {
+        throw new UnsupportedOperationException(
+                "Segmentation has no per-image labels for a contrastive head; use infopro-softmax");
+    }
+
+    /** Cross-entropy of (N, C, h, w) logits against (N, H, W) labels after resizing the logits. */
+    public static NDArray pixelLoss(NDArray logits, NDArray labels) {
+        long[] size = labels.getShape().getShape();
+        NDArray resized = Resize.bilinearAlignCorners(logits, (int) size[1], (int) size[2]);
+        return Losses.crossEntropy(resized, labels, SegmentationSet.IGNORE);
+    }
+}
