@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.infopro.core.data.RawImages;
 
 /**
  * Reads the CIFAR binary format: fixed-size records of label byte(s) then 3072 pixel bytes (1024

@@ -9,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.infopro.core.data.IdxReader;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.data.RawImages;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.spi.DatasetProvider;
 

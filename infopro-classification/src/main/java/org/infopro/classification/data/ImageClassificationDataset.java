@@ -9,6 +9,7 @@ import ai.djl.util.Progress;
 import java.util.SplittableRandom;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.data.RawImages;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.train.TrainingBatch;
 

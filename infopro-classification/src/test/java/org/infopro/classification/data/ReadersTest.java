@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.infopro.core.data.LabeledData;
+import org.infopro.core.data.RawImages;
 import org.infopro.core.testing.TinyFiles;
 import org.infopro.core.train.TrainingBatch;
 import org.junit.jupiter.api.Test;

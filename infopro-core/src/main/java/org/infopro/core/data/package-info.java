@@ -1,2 +1,5 @@
-/** Dataset contracts: labelled batches and input normalisation. */
+/**
+ * Dataset contracts (labelled batches, input normalisation) and readers of formats several tasks
+ * use (IDX).
+ */
 package org.infopro.core.data;

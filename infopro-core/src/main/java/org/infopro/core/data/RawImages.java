@@ -1,4 +1,4 @@
-package org.infopro.classification.data;
+package org.infopro.core.data;
 
 /**
  * Decoded 8-bit images and their labels, in (N, C, H, W) byte order, as read from disk.

@@ -1,4 +1,4 @@
-package org.infopro.classification.data;
+package org.infopro.core.data;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -105,7 +105,7 @@ public final class IdxReader {
         return data;
     }
 
-    static DataInputStream open(Path file) throws IOException {
+    private static DataInputStream open(Path file) throws IOException {
         InputStream raw;
         try {
             raw = new BufferedInputStream(Files.newInputStream(file));
