@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.infopro.core.testing.TinyFiles;
+import org.infopro.core.data.ImageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +18,8 @@ class OtherLayoutsTest {
     @Test
     void cityscapesMapsLabelIdsToTrainIds() throws IOException {
         Path image = root.resolve("leftImg8bit/val/aachen/aachen_000000_000019_leftImg8bit.png");
-        TinyFiles.writeRgb(image, new byte[2 * 3 * 3], 2, 3, "png");
-        TinyFiles.writeGrey(
+        ImageFiles.writeRgb(image, new byte[2 * 3 * 3], 2, 3, "png");
+        ImageFiles.writeGrey(
                 root.resolve("gtFine/val/aachen/aachen_000000_000019_gtFine_labelIds.png"),
                 new int[] {7, 26, 33, 0, 4, 24},
                 2,
@@ -31,13 +31,13 @@ class OtherLayoutsTest {
 
     @Test
     void cityscapesRejectsUnknownLabelIds() throws IOException {
-        TinyFiles.writeRgb(
+        ImageFiles.writeRgb(
                 root.resolve("leftImg8bit/val/bonn/bonn_1_2_leftImg8bit.png"),
                 new byte[12],
                 2,
                 2,
                 "png");
-        TinyFiles.writeGrey(
+        ImageFiles.writeGrey(
                 root.resolve("gtFine/val/bonn/bonn_1_2_gtFine_labelIds.png"),
                 new int[] {7, 7, 40, 7},
                 2,
@@ -51,7 +51,7 @@ class OtherLayoutsTest {
 
     @Test
     void cityscapesImageWithoutMaskIsNamed() throws IOException {
-        TinyFiles.writeRgb(
+        ImageFiles.writeRgb(
                 root.resolve("leftImg8bit/train/ulm/ulm_1_2_leftImg8bit.png"),
                 new byte[12],
                 2,
@@ -64,9 +64,9 @@ class OtherLayoutsTest {
     @Test
     void ade20kReducesTheZeroLabel() throws IOException {
         Path base = root.resolve("ADEChallengeData2016");
-        TinyFiles.writeRgb(
+        ImageFiles.writeRgb(
                 base.resolve("images/validation/ADE_val_00000001.jpg"), new byte[12], 2, 2, "jpg");
-        TinyFiles.writeGrey(
+        ImageFiles.writeGrey(
                 base.resolve("annotations/validation/ADE_val_00000001.png"),
                 new int[] {0, 1, 150, 7},
                 2,

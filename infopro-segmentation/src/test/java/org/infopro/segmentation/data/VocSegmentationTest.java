@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.infopro.core.testing.TinyFiles;
+import org.infopro.core.data.ImageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +33,8 @@ class VocSegmentationTest {
     @Test
     void readsSbdAugListLines() throws IOException {
         Path mask = root.resolve("SegmentationClassAug/b.png");
-        TinyFiles.writePalettePng(mask, new int[] {1, 2, 3, 4}, 2, 2);
-        TinyFiles.writeRgb(root.resolve("JPEGImages/b.jpg"), new byte[12], 2, 2, "jpg");
+        ImageFiles.writePalettePng(mask, new int[] {1, 2, 3, 4}, 2, 2);
+        ImageFiles.writeRgb(root.resolve("JPEGImages/b.jpg"), new byte[12], 2, 2, "jpg");
         Files.writeString(list("aug"), "/JPEGImages/b.jpg /SegmentationClassAug/b.png\n");
         SegmentationSet voc = VocSegmentation.open(root, "aug", VocSegmentation.CLASSES);
         assertEquals("b", voc.samples().get(0).id());
@@ -43,7 +43,7 @@ class VocSegmentationTest {
 
     @Test
     void missingMaskNamesImageAndMask() throws IOException {
-        TinyFiles.writeRgb(root.resolve("JPEGImages/c.jpg"), new byte[12], 2, 2, "jpg");
+        ImageFiles.writeRgb(root.resolve("JPEGImages/c.jpg"), new byte[12], 2, 2, "jpg");
         Files.writeString(list("train"), "c\n");
         IOException e =
                 assertThrows(
@@ -69,8 +69,8 @@ class VocSegmentationTest {
 
     @Test
     void maskOfAnotherSizeIsNamed() throws IOException {
-        TinyFiles.writeRgb(root.resolve("JPEGImages/d.jpg"), new byte[3 * 4 * 3], 3, 4, "jpg");
-        TinyFiles.writePalettePng(root.resolve("SegmentationClass/d.png"), new int[4], 2, 2);
+        ImageFiles.writeRgb(root.resolve("JPEGImages/d.jpg"), new byte[3 * 4 * 3], 3, 4, "jpg");
+        ImageFiles.writePalettePng(root.resolve("SegmentationClass/d.png"), new int[4], 2, 2);
         Files.writeString(list("val"), "d\n");
         IOException e =
                 assertThrows(
@@ -109,13 +109,13 @@ class VocSegmentationTest {
     }
 
     private void writeSample(String id, int width, int height, int[] labels) throws IOException {
-        TinyFiles.writeRgb(
+        ImageFiles.writeRgb(
                 root.resolve("JPEGImages/" + id + ".jpg"),
                 new byte[width * height * 3],
                 height,
                 width,
                 "jpg");
-        TinyFiles.writePalettePng(
+        ImageFiles.writePalettePng(
                 root.resolve("SegmentationClass/" + id + ".png"), labels, height, width);
     }
 
