@@ -1,0 +1,59 @@
+package org.infopro.segmentation.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infopro.core.data.RawImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Generated scenes are written in the VOC layout, read back by the VOC reader, reproducibly. */
+class FashionScenesTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void scenesRoundTripThroughTheVocReader() throws Exception {
+        FashionScenes scenes = new FashionScenes(items(), 64, 80);
+        scenes.write(dir.resolve("a"), "train", 5, 7);
+        scenes.write(dir.resolve("b"), "train", 5, 7);
+        SegmentationSet set =
+                VocSegmentation.open(dir.resolve("a"), "train", FashionScenes.CLASSES);
+        assertEquals(5, set.samples().size());
+        boolean sawItem = false;
+        boolean sawBorder = false;
+        for (int i = 0; i < 5; i++) {
+            LabelMap map = set.read(i);
+            assertEquals(64, map.height());
+            assertEquals(80, map.width());
+            for (int label : map.labels()) {
+                assertTrue(label <= 10 || label == 255, "label " + label);
+                sawItem |= label >= 1 && label <= 10;
+                sawBorder |= label == 255;
+            }
+        }
+        assertTrue(sawItem && sawBorder);
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("a/SegmentationClass/train_000003.png")),
+                Files.readAllBytes(dir.resolve("b/SegmentationClass/train_000003.png")),
+                "same seed, same scene");
+    }
+
+    /** Ten 28×28 items: a filled square per class, of class-dependent size. */
+    private static RawImages items() {
+        byte[] pixels = new byte[10 * 784];
+        int[] labels = new int[10];
+        for (int c = 0; c < 10; c++) {
+            labels[c] = c;
+            for (int y = 4; y < 24; y++) {
+                for (int x = 4; x < 4 + 2 * c + 2; x++) {
+                    pixels[c * 784 + y * 28 + x] = (byte) 200;
+                }
+            }
+        }
+        return new RawImages(pixels, labels, 1, 28, 28, 10);
+    }
+}
