@@ -3,13 +3,12 @@ package org.infopro.classification.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.infopro.core.data.IdxReader;
+import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.RawImages;
@@ -29,9 +28,6 @@ import org.infopro.core.spi.DatasetProvider;
  */
 public final class ClassificationDatasets implements DatasetProvider {
 
-    /** Where Debian's {@code dataset-fashion-mnist} package puts the files. */
-    public static final Path FASHION_MNIST_HOME = Paths.get("/usr/share/datasets/fashion-mnist");
-
     static final FeatureShape INPUT = new FeatureShape(3, 32, 32);
     static final Normalization GREY = Normalization.uniform(3, 0.5f, 0.5f);
     static final Normalization CIFAR =
@@ -49,7 +45,7 @@ public final class ClassificationDatasets implements DatasetProvider {
 
     @Override
     public Optional<Path> defaultRoot(String name) {
-        return "fashion-mnist".equals(name) ? Optional.of(FASHION_MNIST_HOME) : Optional.empty();
+        return "fashion-mnist".equals(name) ? Optional.of(FashionMnist.HOME) : Optional.empty();
     }
 
     @Override
@@ -64,14 +60,14 @@ public final class ClassificationDatasets implements DatasetProvider {
                             + " of "
                             + name
                             + " does not exist"
-                            + (root.equals(FASHION_MNIST_HOME)
-                                    ? " (install it with: sudo apt-get install -y dataset-fashion-mnist)"
+                            + (root.equals(FashionMnist.HOME)
+                                    ? " (install it with: " + FashionMnist.INSTALL + ")"
                                     : ""));
         }
         switch (name) {
             case "fashion-mnist":
             case "mnist":
-                return dataset(readIdx(root, split).first(limit), GREY, true);
+                return dataset(FashionMnist.read(root, split).first(limit), GREY, true);
             case "cifar10":
                 return dataset(readCifar10(root, split).first(limit), CIFAR, true);
             case "cifar100":
@@ -102,15 +98,6 @@ public final class ClassificationDatasets implements DatasetProvider {
                 .build();
     }
 
-    /** MNIST-family IDX files, gzip-compressed or plain. */
-    static RawImages readIdx(Path root, String split) throws IOException {
-        String prefix = split.equals("train") ? "train" : "t10k";
-        return IdxReader.read(
-                existing(root, prefix + "-images-idx3-ubyte"),
-                existing(root, prefix + "-labels-idx1-ubyte"),
-                10);
-    }
-
     private static RawImages readCifar10(Path root, String split) throws IOException {
         Path dir =
                 Files.isDirectory(root.resolve("cifar-10-batches-bin"))
@@ -134,11 +121,5 @@ public final class ClassificationDatasets implements DatasetProvider {
                         ? root.resolve("cifar-100-binary")
                         : root;
         return CifarBinaryReader.read(List.of(dir.resolve(split + ".bin")), labels);
-    }
-
-    /** The plain or {@code .gz} file of that name (the reader detects compression). */
-    private static Path existing(Path root, String base) {
-        Path gz = root.resolve(base + ".gz");
-        return Files.exists(gz) ? gz : root.resolve(base);
     }
 }

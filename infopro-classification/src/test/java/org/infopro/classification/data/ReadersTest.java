@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.RawImages;
 import org.infopro.core.testing.TinyFiles;
@@ -29,7 +30,7 @@ class ReadersTest {
             byte[] pixels = new byte[2 * 28 * 28];
             pixels[5] = (byte) 255;
             writeIdx(root, "train", pixels, new byte[] {3, 9}, gzip);
-            RawImages images = ClassificationDatasets.readIdx(root, "train");
+            RawImages images = FashionMnist.read(root, "train");
             assertEquals(2, images.size());
             assertEquals(9, images.labels()[1]);
             assertEquals((byte) 255, images.pixels()[5]);
@@ -60,8 +61,7 @@ class ReadersTest {
         Path images = dir.resolve("train-images-idx3-ubyte");
         byte[] bytes = Files.readAllBytes(images);
         Files.write(images, Arrays.copyOf(bytes, bytes.length - 100));
-        IOException e =
-                assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
+        IOException e = assertThrows(IOException.class, () -> FashionMnist.read(dir, "train"));
         assertTrue(
                 e.getMessage().contains(images.toString()) && e.getMessage().contains("truncated"),
                 e.getMessage());
@@ -74,8 +74,7 @@ class ReadersTest {
         byte[] bytes = Files.readAllBytes(labels);
         bytes[3] = 0x03;
         Files.write(labels, bytes);
-        IOException e =
-                assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
+        IOException e = assertThrows(IOException.class, () -> FashionMnist.read(dir, "train"));
         assertTrue(
                 e.getMessage().contains(labels.toString()) && e.getMessage().contains("magic"),
                 e.getMessage());
@@ -84,8 +83,7 @@ class ReadersTest {
     @Test
     void labelOutOfRangeNamesTheFile() throws IOException {
         writeIdx(dir, "train", new byte[2 * 784], new byte[] {1, 12}, true);
-        IOException e =
-                assertThrows(IOException.class, () -> ClassificationDatasets.readIdx(dir, "train"));
+        IOException e = assertThrows(IOException.class, () -> FashionMnist.read(dir, "train"));
         assertTrue(
                 e.getMessage().contains("train-labels-idx1-ubyte.gz")
                         && e.getMessage().contains("label 12"),

@@ -17,31 +17,15 @@ import org.infopro.segmentation.data.SegmentationSet;
  * The auxiliary nets of the paper's DeepLab-V3 experiments (INFOPRO.md §4.4), built from the
  * feature shape at the cut.
  *
- * <p>ψ: conv3×3(C→512)-BN-ReLU, channel dropout 0.1, conv1×1 to the classes; its logits are resized
- * (bilinear, align corners) to the labels for a pixel cross-entropy ignoring 255. The classifier
- * depth of {@link AuxConfig} does not apply: the segmentation ψ has one fixed shape.
+ * <p>ψ: conv3×3(C→C/2, i.e. 1024→512 on ResNet-101's layer3)-BN-ReLU, channel dropout 0.1, conv1×1
+ * to the classes; its logits are resized (bilinear, align corners) to the labels for a pixel
+ * cross-entropy ignoring 255. The classifier depth of {@link AuxConfig} does not apply: the
+ * segmentation ψ has one fixed shape.
  *
  * <p>w: conv1×1(C→128)-BN-ReLU, ×2 upsampling, conv3×3(128→32)-BN-ReLU, ×2, conv3×3(32→12)-BN-ReLU,
  * resize to the image (×2 from stride 8), conv3×3(12→3); BCE against the restored image.
  */
 public final class SegmentationAuxNets implements AuxNetFactory {
-
-    /** Width of ψ's hidden conv. */
-    public static final int PSI_CHANNELS = 512;
-
-    private final int psiChannels;
-
-    /** The published widths. */
-    public SegmentationAuxNets() {
-        this(PSI_CHANNELS);
-    }
-
-    /**
-     * @param psiChannels width of ψ's hidden conv (narrower for CPU variants)
-     */
-    public SegmentationAuxNets(int psiChannels) {
-        this.psiChannels = psiChannels;
-    }
 
     @Override
     public Block decoder(FeatureShape features, FeatureShape image) {
@@ -61,7 +45,7 @@ public final class SegmentationAuxNets implements AuxNetFactory {
     public Block classifier(
             FeatureShape features, FeatureShape image, AuxConfig config, int outputs) {
         return new SequentialBlock()
-                .add(Layers.convBnRelu(psiChannels, 3, 1, true))
+                .add(Layers.convBnRelu(features.channels() / 2, 3, 1, true))
                 .add(new Dropout2d(0.1f))
                 .add(Layers.conv(outputs, 1, 1, true));
     }

@@ -70,16 +70,18 @@ public final class SegmentationData implements LabeledData {
 
     @Override
     public TrainingBatch load(NDManager manager, int[] indices, Pass pass, long seed) {
-        int h = shape.height();
-        int w = shape.width();
+        LabelMap first = indices.length == 1 && pass == Pass.EVALUATION ? read(indices[0]) : null;
+        // A single evaluation image keeps its own size (whole-image inference).
+        int h = first != null ? first.height() : shape.height();
+        int w = first != null ? first.width() : shape.width();
         float[] images = new float[indices.length * 3 * h * w];
         long[] labels = new long[indices.length * h * w];
         java.util.Arrays.fill(labels, SegmentationSet.IGNORE);
         for (int i = 0; i < indices.length; i++) {
-            LabelMap map = read(indices[i]);
+            LabelMap map = first != null ? first : read(indices[i]);
             if (pass == Pass.TRAINING) {
                 map = augmentation.apply(map, new SplittableRandom(seed * 1_000_003L + indices[i]));
-            } else if (map.height() != h || map.width() != w) {
+            } else if (indices.length > 1 && (map.height() != h || map.width() != w)) {
                 throw new IllegalArgumentException(
                         set.samples().get(indices[i]).image()
                                 + " is "
@@ -92,7 +94,7 @@ public final class SegmentationData implements LabeledData {
                                 + h
                                 + " images (use an evaluation batch of 1 for mixed sizes)");
             }
-            copyPadded(map, images, labels, i);
+            copyPadded(map, images, labels, i, h, w);
         }
         return new TrainingBatch(
                 manager.create(images, new Shape(indices.length, 3, h, w)),
@@ -109,9 +111,8 @@ public final class SegmentationData implements LabeledData {
     }
 
     /** Normalises into sample {@code i}; the area beyond the map keeps image 0 and label 255. */
-    private void copyPadded(LabelMap map, float[] images, long[] labels, int i) {
-        int h = shape.height();
-        int w = shape.width();
+    private static void copyPadded(
+            LabelMap map, float[] images, long[] labels, int i, int h, int w) {
         float[] mean = IMAGENET.mean();
         float[] std = IMAGENET.std();
         for (int y = 0; y < Math.min(h, map.height()); y++) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infopro.core.nn.Resize;
 import org.infopro.core.train.TaskMetric;
 
 /**
@@ -23,12 +24,14 @@ public final class MeanIoU implements TaskMetric {
     }
 
     /**
-     * @param outputs logits (N, C, H, W) at label resolution
+     * @param outputs logits (N, C, h, w), resized here to the labels' resolution
      * @param labels (N, H, W) class indices, 255 where unlabelled
      */
     @Override
     public void update(NDList outputs, NDList labels) {
-        NDArray predictions = outputs.head().argMax(1);
+        long[] size = labels.head().getShape().getShape();
+        NDArray logits = Resize.bilinearAlignCorners(outputs.head(), (int) size[1], (int) size[2]);
+        NDArray predictions = logits.argMax(1);
         matrix.add(
                 labels.head().toType(DataType.INT64, false).toLongArray(),
                 predictions.toType(DataType.INT64, false).toLongArray());

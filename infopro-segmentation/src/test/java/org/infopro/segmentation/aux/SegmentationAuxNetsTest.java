@@ -26,7 +26,7 @@ class SegmentationAuxNetsTest {
 
     @Test
     void decoderReachesTheImageAndPsiKeepsTheFeatureGrid() {
-        SegmentationAuxNets aux = new SegmentationAuxNets(16);
+        SegmentationAuxNets aux = new SegmentationAuxNets();
         assertArrayEquals(new long[] {2, 3, 64, 80}, run(aux.decoder(FEATURES, IMAGE)));
         assertArrayEquals(
                 new long[] {2, 7, 8, 10},

@@ -1,0 +1,121 @@
+package org.infopro.segmentation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.train.RunConfig;
+
+/** The segmentation benchmark suites. */
+final class SegmentationSuites {
+
+    static final List<String> NAMES = List.of("quick", "memory", "paper");
+
+    private SegmentationSuites() {}
+
+    static Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
+        switch (name) {
+            case "quick":
+                return Optional.of(quick(o));
+            case "memory":
+                return Optional.of(memory(o));
+            case "paper":
+                return Optional.of(paper(o));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** mmsegmentation's optimiser: SGD momentum 0.9, wd 5e-4, poly LR (power 0.9, min 1e-4). */
+    private static RunConfig base() {
+        RunConfig c = new RunConfig();
+        c.task = SegmentationPlugin.NAME;
+        c.nesterov = false;
+        c.weightDecay = 5e-4f;
+        c.schedule = "poly";
+        c.lr = 0.01f;
+        c.augment = true;
+        return c;
+    }
+
+    /** Generated scenes, narrow ResNet-18-D8 DeepLab-V3: E2E vs DGL vs InfoPro K=2. */
+    static BenchSuite quick(BenchSuite.Overrides o) {
+        RunConfig c = base();
+        c.dataset = "fashion-scenes";
+        c.backbone = "deeplabv3-r18-d8-narrow";
+        c.batch = 8;
+        c.epochs = 4;
+        c.evalBatch = 20;
+        c.trainLimit = 400;
+        c.lr = 0.05f;
+        List<RunConfig> cases = new ArrayList<>();
+        for (String method : List.of("e2e", "dgl", "infopro-softmax")) {
+            if (o.selects(method)) {
+                RunConfig m = c.copy();
+                m.method = method;
+                m.k = method.equals("e2e") ? 1 : 2;
+                cases.add(o.apply(m));
+            }
+        }
+        return new BenchSuite(
+                "quick",
+                "fashion-scenes 96x128 (400 train / 200 val), DeepLab-V3 R18-D8 narrow, batch 8",
+                cases,
+                Measure.ACCURACY);
+    }
+
+    /**
+     * DeepLab-V3 R50/R101-D8 at a crop that fits a CPU: E2E vs InfoPro K=2 (paper and even splits).
+     */
+    static BenchSuite memory(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (String backbone : List.of("deeplabv3-r50-d8", "deeplabv3-r101-d8")) {
+            for (String split : List.of("e2e", SplitPlanner.PAPER, SplitPlanner.EVEN)) {
+                RunConfig c = base();
+                c.dataset = "fashion-scenes";
+                c.backbone = backbone;
+                c.method = split.equals("e2e") ? "e2e" : "infopro-softmax";
+                c.k = split.equals("e2e") ? 1 : 2;
+                c.split = split.equals("e2e") ? SplitPlanner.PAPER : split;
+                c.batch = 2;
+                c.trainLimit = 16;
+                c.testLimit = 2;
+                c.evalBatch = 2;
+                c.maxSteps = 3;
+                cases.add(o.apply(c));
+            }
+        }
+        return new BenchSuite(
+                "memory",
+                "DeepLab-V3 R50/R101-D8, 96x128 crops, batch 2, peak memory of training steps",
+                cases,
+                Measure.MEMORY);
+    }
+
+    /**
+     * Cityscapes, 512x1024 crops, batch 8, 40k iterations (≈108 epochs of 2975 images), λ (1.5, 1).
+     */
+    static BenchSuite paper(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (String method : List.of("e2e", "dgl", "infopro-softmax")) {
+            if (o.selects(method)) {
+                RunConfig c = base();
+                c.dataset = "cityscapes";
+                c.backbone = "deeplabv3-r101-d8";
+                c.method = method;
+                c.k = method.equals("e2e") ? 1 : 2;
+                c.batch = 8;
+                c.epochs = 108;
+                c.evalBatch = 1;
+                cases.add(o.apply(c));
+            }
+        }
+        return new BenchSuite(
+                "paper",
+                "Cityscapes 40k-iteration protocol (for a GPU; --data DIR)",
+                cases,
+                Measure.ACCURACY);
+    }
+}

@@ -1,0 +1,119 @@
+package org.infopro.segmentation.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.infopro.core.data.FashionMnist;
+import org.infopro.core.data.LabeledData;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.spi.DatasetProvider;
+
+/**
+ * Segmentation datasets: {@code voc2012} (train/val lists), {@code voc-aug} (the SBD "aug" list for
+ * training), {@code cityscapes}, {@code ade20k}, and {@code fashion-scenes}, the generated set
+ * (written on first use from Fashion-MNIST, in the VOC layout, under {@code
+ * ~/.cache/infopro/fashion-scenes}). Crops and base scales are mmsegmentation's defaults.
+ */
+public final class SegmentationDatasets implements DatasetProvider {
+
+    /** Generated scene size: small enough for the CPU suites. */
+    public static final int SCENE_HEIGHT = 96;
+
+    public static final int SCENE_WIDTH = 128;
+
+    /** Generated scenes per split. */
+    public static final int SCENES_TRAIN = 1000;
+
+    public static final int SCENES_VAL = 200;
+
+    private static final List<String> NAMES =
+            List.of("fashion-scenes", "voc2012", "voc-aug", "cityscapes", "ade20k");
+
+    @Override
+    public Set<String> names() {
+        return new LinkedHashSet<>(NAMES);
+    }
+
+    @Override
+    public Optional<Path> defaultRoot(String name) {
+        return "fashion-scenes".equals(name)
+                ? Optional.of(
+                        Paths.get(
+                                System.getProperty("user.home"),
+                                ".cache",
+                                "infopro",
+                                "fashion-scenes"))
+                : Optional.empty();
+    }
+
+    @Override
+    public LabeledData open(String name, Path root, String split, int limit) throws IOException {
+        boolean train = split.equals("train");
+        switch (name) {
+            case "fashion-scenes":
+                ensureScenes(root);
+                return data(
+                        VocSegmentation.open(root, train ? "train" : "val", FashionScenes.CLASSES),
+                        SCENE_HEIGHT,
+                        SCENE_WIDTH,
+                        SCENE_WIDTH,
+                        SCENE_HEIGHT,
+                        limit);
+            case "voc2012":
+            case "voc-aug":
+                String list = train ? (name.equals("voc-aug") ? "aug" : "train") : "val";
+                return data(
+                        VocSegmentation.open(root, list, VocSegmentation.CLASSES),
+                        512,
+                        512,
+                        2048,
+                        512,
+                        limit);
+            case "cityscapes":
+                return data(
+                        Cityscapes.open(root, train ? "train" : "val"),
+                        512,
+                        1024,
+                        2048,
+                        1024,
+                        limit);
+            case "ade20k":
+                return data(
+                        Ade20k.open(root, train ? "training" : "validation"),
+                        512,
+                        512,
+                        2048,
+                        512,
+                        limit);
+            default:
+                throw new IllegalArgumentException(
+                        "Unknown dataset '" + name + "'; known: " + NAMES);
+        }
+    }
+
+    private static LabeledData data(
+            SegmentationSet set, int cropH, int cropW, int scaleLong, int scaleShort, int limit) {
+        return new SegmentationData(
+                set,
+                new FeatureShape(3, cropH, cropW),
+                SegmentationAugmentation.standard(cropH, cropW, scaleLong, scaleShort),
+                limit);
+    }
+
+    /** Generates the scene set once (fixed seeds), from Fashion-MNIST's train and test items. */
+    static synchronized void ensureScenes(Path root) throws IOException {
+        if (Files.exists(root.resolve("ImageSets/Segmentation/val.txt"))) {
+            return;
+        }
+        System.err.println("Generating the fashion-scenes set under " + root + " …");
+        new FashionScenes(FashionMnist.read(FashionMnist.HOME, "train"), SCENE_HEIGHT, SCENE_WIDTH)
+                .write(root, "train", SCENES_TRAIN, 1);
+        new FashionScenes(FashionMnist.read(FashionMnist.HOME, "test"), SCENE_HEIGHT, SCENE_WIDTH)
+                .write(root, "val", SCENES_VAL, 2);
+    }
+}

@@ -1,0 +1,78 @@
+package org.infopro.segmentation.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.infopro.core.data.RawImages;
+import org.infopro.core.spi.Registry;
+import org.infopro.core.train.Experiment;
+import org.infopro.core.train.RunConfig;
+import org.infopro.core.train.Training;
+import org.infopro.core.train.TrainingState;
+import org.infopro.segmentation.data.FashionScenes;
+import org.infopro.segmentation.data.SegmentationDatasets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny DeepLab-V3 InfoPro run on generated scenes, through the registry, must learn. */
+class TinySegmentationTrainingTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void infoProDeepLabLearnsOnGeneratedScenes() throws Exception {
+        FashionScenes scenes =
+                new FashionScenes(
+                        items(),
+                        SegmentationDatasets.SCENE_HEIGHT,
+                        SegmentationDatasets.SCENE_WIDTH);
+        scenes.write(dir, "train", 48, 1);
+        scenes.write(dir, "val", 12, 2);
+        RunConfig c = new RunConfig();
+        c.task = "segmentation";
+        c.dataset = "fashion-scenes";
+        c.dataRoot = dir.toString();
+        c.backbone = "deeplabv3-r18-d8-narrow";
+        c.method = "infopro-softmax";
+        c.k = 2;
+        c.batch = 4;
+        c.epochs = 3;
+        c.lr = 0.05f;
+        c.nesterov = false;
+        c.weightDecay = 5e-4f;
+        c.schedule = "poly";
+        c.evalBatch = 4;
+        TrainingState state;
+        try (Experiment e =
+                Experiment.create(c, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+            state = new Training(e).run(new TrainingState());
+        }
+        float[] first = state.history.get(0).meanModuleLoss;
+        float[] last = state.history.get(2).meanModuleLoss;
+        System.err.println(
+                "segmentation tiny run: "
+                        + state.history.get(2).test
+                        + " losses "
+                        + first[1]
+                        + " -> "
+                        + last[1]);
+        assertTrue(last[1] < first[1], "task loss falls: " + first[1] + " -> " + last[1]);
+        assertTrue(last[0] < first[0], "local loss falls: " + first[0] + " -> " + last[0]);
+        assertTrue(state.last("miou") > 0, "mIoU measured: " + state.last("miou"));
+    }
+
+    /** Ten 28×28 items: a filled rectangle per class, of class-dependent width. */
+    private static RawImages items() {
+        byte[] pixels = new byte[10 * 784];
+        int[] labels = new int[10];
+        for (int c = 0; c < 10; c++) {
+            labels[c] = c;
+            for (int y = 4; y < 24; y++) {
+                for (int x = 4; x < 6 + 2 * c; x++) {
+                    pixels[c * 784 + y * 28 + x] = (byte) 220;
+                }
+            }
+        }
+        return new RawImages(pixels, labels, 1, 28, 28, 10);
+    }
+}
