@@ -2,13 +2,11 @@ package org.infopro.classification.backbone;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.infopro.core.model.Backbone;
-import org.infopro.core.model.CutPoint;
 import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.LambdaSchedule;
 
@@ -20,12 +18,8 @@ import org.infopro.core.objective.LambdaSchedule;
  * <p>Blocks are named {@code stem} and {@code stageS.blockB} (B 0-based), matching the {@code
  * [stage, block]} entries of the paper's split tables.
  */
-public final class CifarResNet implements Backbone {
+public final class CifarResNet extends SequentialBackbone {
 
-    private final String name;
-    private final FeatureShape input;
-    private final List<Block> blocks = new ArrayList<>();
-    private final List<CutPoint> cuts = new ArrayList<>();
     private final ResNetTables tables;
 
     /**
@@ -37,8 +31,7 @@ public final class CifarResNet implements Backbone {
      */
     public CifarResNet(
             String name, FeatureShape input, int blocksPerStage, int width, ResNetTables tables) {
-        this.name = name;
-        this.input = input;
+        super(name, input);
         this.tables = tables;
         add(
                 "stem",
@@ -62,11 +55,6 @@ public final class CifarResNet implements Backbone {
         }
     }
 
-    private void add(String blockName, Block block, FeatureShape shape) {
-        blocks.add(block);
-        cuts.add(new CutPoint(blockName, shape));
-    }
-
     /** conv3×3-BN-ReLU-conv3×3-BN plus shortcut, then ReLU. */
     static Block basicBlock(int in, int out, int stride) {
         SequentialBlock main =
@@ -75,26 +63,6 @@ public final class CifarResNet implements Backbone {
                         .add(Layers.conv(out, 3, 1, false))
                         .add(Layers.batchNorm());
         return Layers.residual(main, Layers.shortcut(in, out, stride));
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public FeatureShape inputShape() {
-        return input;
-    }
-
-    @Override
-    public List<Block> blocks() {
-        return blocks;
-    }
-
-    @Override
-    public List<CutPoint> cutPoints() {
-        return cuts;
     }
 
     @Override

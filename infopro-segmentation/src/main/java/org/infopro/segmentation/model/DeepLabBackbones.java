@@ -3,10 +3,8 @@ package org.infopro.segmentation.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.CutPoint;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.objective.LambdaSchedule;
@@ -49,42 +47,12 @@ public final class DeepLabBackbones implements BackboneProvider {
             throw new IllegalArgumentException(
                     "Unknown DeepLab backbone '" + name + "'; known: " + VARIANTS.keySet());
         }
-        DilatedResNet body = new DilatedResNet(name, input, v.depth(), v.width());
-        return new WithTables(body, Map.of(SplitPlanner.PAPER, Map.of(2, List.of(v.k2End()))));
-    }
-
-    /** A dilated ResNet with its split table and λ values. */
-    private record WithTables(
-            DilatedResNet body, Map<String, Map<Integer, List<String>>> splitTables)
-            implements Backbone {
-        @Override
-        public String name() {
-            return body.name();
-        }
-
-        @Override
-        public FeatureShape inputShape() {
-            return body.inputShape();
-        }
-
-        @Override
-        public List<ai.djl.nn.Block> blocks() {
-            return body.blocks();
-        }
-
-        @Override
-        public List<CutPoint> cutPoints() {
-            return body.cutPoints();
-        }
-
-        @Override
-        public List<String> taps() {
-            return body.taps();
-        }
-
-        @Override
-        public Optional<LambdaSchedule> lambdas(String table, int k) {
-            return Optional.of(CITYSCAPES_LAMBDAS);
-        }
+        return new DilatedResNet(
+                name,
+                input,
+                v.depth(),
+                v.width(),
+                Map.of(SplitPlanner.PAPER, Map.of(2, List.of(v.k2End()))),
+                CITYSCAPES_LAMBDAS);
     }
 }

@@ -4,12 +4,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
-import java.util.ArrayList;
 import java.util.List;
-import org.infopro.core.model.Backbone;
-import org.infopro.core.model.CutPoint;
+import java.util.Map;
+import java.util.Optional;
 import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.Layers;
+import org.infopro.core.objective.LambdaSchedule;
 
 /**
  * mmsegmentation's ResNetV1c at output stride 8, the DeepLab-V3 backbone: a deep stem (three 3×3
@@ -21,7 +22,7 @@ import org.infopro.core.nn.Layers;
  * <p>Blocks are named {@code stem} and {@code layerS.B}; the last block of layer3 is tapped for the
  * auxiliary FCN head.
  */
-public final class DilatedResNet implements Backbone {
+public final class DilatedResNet extends SequentialBackbone {
 
     private static final int[] STRIDES = {1, 2, 1, 1};
     private static final int[] DILATIONS = {1, 1, 2, 4};
@@ -41,11 +42,9 @@ public final class DilatedResNet implements Backbone {
         }
     }
 
-    private final String name;
-    private final FeatureShape input;
-    private final List<Block> blocks = new ArrayList<>();
-    private final List<CutPoint> cuts = new ArrayList<>();
     private final String layer3End;
+    private final Map<String, Map<Integer, List<String>>> splitTables;
+    private final LambdaSchedule lambdas;
 
     /**
      * @param name registry name
@@ -53,10 +52,19 @@ public final class DilatedResNet implements Backbone {
      * @param depth block layout
      * @param width channels of the first stage before expansion (64 as published; less for the
      *     narrow CPU variants), which also scales the stem
+     * @param splitTables published (or chosen) splits by table name and K
+     * @param lambdas the λ schedule of every table
      */
-    public DilatedResNet(String name, FeatureShape input, Depth depth, int width) {
-        this.name = name;
-        this.input = input;
+    public DilatedResNet(
+            String name,
+            FeatureShape input,
+            Depth depth,
+            int width,
+            Map<String, Map<Integer, List<String>>> splitTables,
+            LambdaSchedule lambdas) {
+        super(name, input);
+        this.splitTables = splitTables;
+        this.lambdas = lambdas;
         int h = (input.height() + 1) / 2;
         int w = (input.width() + 1) / 2;
         SequentialBlock stem =
@@ -91,11 +99,6 @@ public final class DilatedResNet implements Backbone {
         layer3End = "layer3." + (depth.blocks[2] - 1);
     }
 
-    private void add(String blockName, Block block, FeatureShape shape) {
-        blocks.add(block);
-        cuts.add(new CutPoint(blockName, shape));
-    }
-
     /** 1×1 → 3×3 (stride, dilation) → 1×1 ×4, as torchvision's "pytorch" style. */
     private static Block bottleneck(int in, int planes, int out, int stride, int dilation) {
         SequentialBlock main =
@@ -121,23 +124,13 @@ public final class DilatedResNet implements Backbone {
     }
 
     @Override
-    public String name() {
-        return name;
+    public Map<String, Map<Integer, List<String>>> splitTables() {
+        return splitTables;
     }
 
     @Override
-    public FeatureShape inputShape() {
-        return input;
-    }
-
-    @Override
-    public List<Block> blocks() {
-        return blocks;
-    }
-
-    @Override
-    public List<CutPoint> cutPoints() {
-        return cuts;
+    public Optional<LambdaSchedule> lambdas(String table, int k) {
+        return Optional.ofNullable(lambdas);
     }
 
     /** The last block of layer3, read by the auxiliary FCN head. */

@@ -21,7 +21,13 @@ class DilatedResNetTest {
     @Test
     void resnet50V1cHasTheTorchvisionBodyWithTheDeepStem() {
         DilatedResNet r50 =
-                new DilatedResNet("r50", new FeatureShape(3, 64, 64), DilatedResNet.Depth.R50, 64);
+                new DilatedResNet(
+                        "r50",
+                        new FeatureShape(3, 64, 64),
+                        DilatedResNet.Depth.R50,
+                        64,
+                        java.util.Map.of(),
+                        null);
         assertEquals(
                 25_557_032L - 2_049_000 - 9_536 + 28_768,
                 trainable(r50, new FeatureShape(3, 64, 64)));
@@ -30,7 +36,9 @@ class DilatedResNetTest {
     @Test
     void outputStrideIsEightAndLayer3IsTapped() {
         FeatureShape input = new FeatureShape(3, 64, 96);
-        DilatedResNet r18 = new DilatedResNet("r18", input, DilatedResNet.Depth.R18, 16);
+        DilatedResNet r18 =
+                new DilatedResNet(
+                        "r18", input, DilatedResNet.Depth.R18, 16, java.util.Map.of(), null);
         assertEquals(new FeatureShape(128, 8, 12), r18.outputShape());
         assertEquals(java.util.List.of("layer3.1"), r18.taps());
         assertEquals(
@@ -45,7 +53,9 @@ class DilatedResNetTest {
                             false);
             assertEquals(r18.outputShape().batched(1), out.head().getShape());
         }
-        DilatedResNet r101 = new DilatedResNet("r101", input, DilatedResNet.Depth.R101, 64);
+        DilatedResNet r101 =
+                new DilatedResNet(
+                        "r101", input, DilatedResNet.Depth.R101, 64, java.util.Map.of(), null);
         assertEquals(1 + 3 + 4 + 23 + 3, r101.blocks().size());
         assertEquals(java.util.List.of("layer3.22"), r101.taps());
     }
