@@ -74,7 +74,7 @@ public final class BenchReport {
                     .append(" | ")
                     .append(r.get("split"))
                     .append(" | ")
-                    .append(r.get("module_blocks"))
+                    .append(blocks(r.get("module_blocks")))
                     .append(" | ");
             if (metric != null) {
                 md.append(fmt(r.get(metric)))
@@ -216,6 +216,14 @@ public final class BenchReport {
         }
         double v = number(r.get(field)) / number(e2e.get(field));
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Module sizes as integers (JSON read-back turns them into doubles). */
+    private static String blocks(Object sizes) {
+        if (!(sizes instanceof List<?> list)) {
+            return String.valueOf(sizes);
+        }
+        return list.stream().map(v -> String.valueOf(integer(v))).toList().toString();
     }
 
     private static double number(Object value) {
