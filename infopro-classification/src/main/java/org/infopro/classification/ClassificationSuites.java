@@ -43,7 +43,7 @@ final class ClassificationSuites {
         return new BenchSuite(
                 "quick",
                 "Fashion-MNIST subset (6400 train / 2000 test), ResNet-32, batch 64, 1 epoch",
-                grid(base, List.of(2, 4), o),
+                BenchSuite.grid(base, METHODS, List.of(2, 4), o),
                 Measure.ACCURACY);
     }
 
@@ -52,7 +52,7 @@ final class ClassificationSuites {
         return new BenchSuite(
                 "standard",
                 "Fashion-MNIST 60k/10k, ResNet-32, batch 128, SGD Nesterov lr 0.1 cosine, wd 1e-4",
-                grid(new RunConfig(), List.of(2, 4, 8), o),
+                BenchSuite.grid(new RunConfig(), METHODS, List.of(2, 4, 8), o),
                 Measure.ACCURACY);
     }
 
@@ -129,32 +129,12 @@ final class ClassificationSuites {
             base.lr = 0.8f;
             base.schedule = "cosine-warmup";
             base.augment = true;
-            cases.addAll(grid(base, List.of(2, 4, 8, 16), o));
+            cases.addAll(BenchSuite.grid(base, METHODS, List.of(2, 4, 8, 16), o));
         }
         return new BenchSuite(
                 "paper",
                 "CIFAR-10, 160 epochs, batch 1024, lr 0.8 cosine + warm-up, augmentation",
                 cases,
                 Measure.ACCURACY);
-    }
-
-    /** E2E once, then every other selected method at every selected K. */
-    private static List<RunConfig> grid(RunConfig base, List<Integer> ks, BenchSuite.Overrides o) {
-        List<RunConfig> cases = new ArrayList<>();
-        for (String method : METHODS) {
-            if (!o.selects(method)) {
-                continue;
-            }
-            for (int k : method.equals("e2e") ? List.of(1) : ks) {
-                if (k > 1 && !o.selectsK(k)) {
-                    continue;
-                }
-                RunConfig c = base.copy();
-                c.method = method;
-                c.k = k;
-                cases.add(o.apply(c));
-            }
-        }
-        return cases;
     }
 }

@@ -50,15 +50,8 @@ final class SegmentationSuites {
         c.evalBatch = 20;
         c.trainLimit = 400;
         c.lr = 0.05f;
-        List<RunConfig> cases = new ArrayList<>();
-        for (String method : List.of("e2e", "dgl", "infopro-softmax")) {
-            if (o.selects(method)) {
-                RunConfig m = c.copy();
-                m.method = method;
-                m.k = method.equals("e2e") ? 1 : 2;
-                cases.add(o.apply(m));
-            }
-        }
+        List<RunConfig> cases =
+                BenchSuite.grid(c, List.of("e2e", "dgl", "infopro-softmax"), List.of(2), o);
         return new BenchSuite(
                 "quick",
                 "fashion-scenes 96x128 (400 train / 200 val), DeepLab-V3 R18-D8 narrow, batch 8",

@@ -13,6 +13,31 @@ import org.infopro.core.train.RunConfig;
  */
 public record BenchSuite(String name, String description, List<RunConfig> cases, Measure measure) {
 
+    /**
+     * The usual method × K grid: {@code e2e} once (K = 1), every other selected method at every
+     * selected K, each a copy of {@code base} with the overrides applied.
+     */
+    public static List<RunConfig> grid(
+            RunConfig base, List<String> methods, List<Integer> ks, Overrides o) {
+        List<RunConfig> cases = new java.util.ArrayList<>();
+        for (String method : methods) {
+            if (!o.selects(method)) {
+                continue;
+            }
+            boolean endToEnd = method.equals("e2e");
+            for (int k : endToEnd ? List.of(1) : ks) {
+                if (!endToEnd && !o.selectsK(k)) {
+                    continue;
+                }
+                RunConfig c = base.copy();
+                c.method = method;
+                c.k = k;
+                cases.add(o.apply(c));
+            }
+        }
+        return cases;
+    }
+
     /** What a case measures. */
     public enum Measure {
         /** Train and evaluate; report the test metric, step time and peak memory. */
