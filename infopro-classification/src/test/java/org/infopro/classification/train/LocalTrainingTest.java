@@ -13,7 +13,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.Arrays;
-import java.util.List;
 import org.infopro.classification.ClassificationPlugin;
 import org.infopro.classification.backbone.CifarResNets;
 import org.infopro.core.data.Normalization;
@@ -25,6 +24,7 @@ import org.infopro.core.objective.CoreObjectives;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.objective.LocalObjective;
 import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.train.LocalTrainer;
 import org.infopro.core.train.NonFiniteLossException;
 import org.infopro.core.train.TorchSgd;
@@ -45,7 +45,7 @@ class LocalTrainingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             LocalNetwork full = network(method, manager);
             LocalNetwork alone = network(method, manager);
-            copyParameters(full, alone);
+            Networks.copyParameters(full, alone);
             try (NDManager step = manager.newSubManager()) {
                 new LocalTrainer(full, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0))
                         .accumulateGradients(batch(step), 0, 0.1f);
@@ -133,14 +133,6 @@ class LocalTrainingTest {
         NDArray x = manager.randomNormal(INPUT.batched(8));
         NDArray y = manager.create(new long[] {0, 1, 2, 3, 0, 1, 2, 3});
         return new TrainingBatch(x, new NDList(y), NORM);
-    }
-
-    private static void copyParameters(LocalNetwork from, LocalNetwork to) {
-        List<Parameter> source = from.getParameters().values();
-        List<Parameter> target = to.getParameters().values();
-        for (int i = 0; i < source.size(); i++) {
-            target.get(i).getArray().set(source.get(i).getArray().toFloatArray());
-        }
     }
 
     private static void assertGradientsEqual(

@@ -28,6 +28,7 @@ import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.ClassifierObjective;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.train.LocalTrainer;
 import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.TorchSgd;
@@ -48,11 +49,7 @@ class TapsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             LocalNetwork full = network(manager);
             LocalNetwork alone = network(manager);
-            List<Parameter> from = full.getParameters().values();
-            List<Parameter> to = alone.getParameters().values();
-            for (int i = 0; i < from.size(); i++) {
-                to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
-            }
+            Networks.copyParameters(full, alone);
             try (NDManager step = manager.newSubManager()) {
                 TrainingBatch batch = batch(step);
                 NDList logits =
