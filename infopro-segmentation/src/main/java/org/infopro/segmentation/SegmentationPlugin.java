@@ -9,10 +9,13 @@ import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.nn.Scalars;
 import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.TrainingBatch;
 import org.infopro.segmentation.aux.SegmentationAuxNets;
+import org.infopro.segmentation.inference.SegmentationInference;
 import org.infopro.segmentation.metric.MeanIoU;
 import org.infopro.segmentation.model.DeepLabV3Head;
 
@@ -68,6 +71,12 @@ public final class SegmentationPlugin implements TaskPlugin {
     @Override
     public TaskMetric newMetric(int classes) {
         return new MeanIoU(classes);
+    }
+
+    /** Multi-scale, flipped and sliding-window inference as the run's test options ask. */
+    @Override
+    public Inference inference(RunConfig config) {
+        return SegmentationInference.of(config);
     }
 
     @Override

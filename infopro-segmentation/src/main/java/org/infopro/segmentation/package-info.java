@@ -1,6 +1,5 @@
 /**
- * InfoPro for semantic segmentation. In progress: the mIoU metric and the VOC, Cityscapes and
- * ADE20K readers are here; the DeepLab-V3 model, augmentation, the generated set and the task
- * plugin are not yet.
+ * InfoPro for semantic segmentation: DeepLab-V3 on dilated ResNets, the VOC, Cityscapes and ADE20K
+ * readers, the generated fashion-scenes set, mIoU, test-time inference and the benchmark suites.
  */
 package org.infopro.segmentation;

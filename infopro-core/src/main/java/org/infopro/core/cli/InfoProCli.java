@@ -80,8 +80,63 @@ public final class InfoProCli implements Runnable {
         }
     }
 
+    /** Test-time inference options (tasks without test-time augmentation ignore them). */
+    static final class TestTimeOptions {
+        @Option(
+                names = "--test-scales",
+                split = ",",
+                description =
+                        "Multi-scale inference at these scales, e.g. 0.5,0.75,1,1.25,1.5,1.75.")
+        float[] scales;
+
+        @Option(names = "--test-flip", description = "Also predict on flipped inputs; average.")
+        boolean flip;
+
+        @Option(
+                names = "--test-crop",
+                description = "Sliding-window inference with HxW windows, e.g. 512x1024.")
+        String crop;
+
+        @Option(
+                names = "--test-stride",
+                description = "Sliding-window stride HxW (default: two thirds of the window).")
+        String stride;
+
+        /** Sets the given options on {@code c}; options not given leave {@code c} as it is. */
+        void applyTo(RunConfig c) {
+            if (scales != null) {
+                c.testScales = scales;
+            }
+            c.testFlip |= flip;
+            if (crop != null) {
+                c.testCrop = size("--test-crop", crop);
+            }
+            if (stride != null) {
+                c.testStride = size("--test-stride", stride);
+            }
+        }
+
+        private static int[] size(String option, String text) {
+            String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+            try {
+                if (parts.length == 2) {
+                    int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+                    if (size[0] > 0 && size[1] > 0) {
+                        return size;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(
+                    option + " takes HEIGHTxWIDTH in pixels, e.g. 512x1024; got '" + text + "'");
+        }
+    }
+
     /** Options that define a run. */
     static final class RunOptions {
+        @Mixin TestTimeOptions testTime;
+
         @Option(
                 names = "--task",
                 defaultValue = "classification",
@@ -216,6 +271,7 @@ public final class InfoProCli implements Runnable {
             c.trainLimit = trainLimit;
             c.testLimit = testLimit;
             c.maxSteps = maxSteps;
+            testTime.applyTo(c);
             return c;
         }
     }
@@ -296,12 +352,15 @@ public final class InfoProCli implements Runnable {
         @Option(names = "--data", description = "Dataset folder, if it moved since training.")
         String dataRoot;
 
+        @Mixin TestTimeOptions testTime;
+
         @Override
         public Integer call() throws IOException {
             RunConfig config = Checkpoint.readHeader(checkpoint).config();
             if (dataRoot != null) {
                 config.dataRoot = dataRoot;
             }
+            testTime.applyTo(config);
             try (Experiment experiment =
                     Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
                 Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());

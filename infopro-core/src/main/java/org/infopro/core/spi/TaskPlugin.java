@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.TrainingBatch;
 
@@ -40,6 +41,14 @@ public interface TaskPlugin {
 
     /** A fresh metric accumulator for evaluation. */
     TaskMetric newMetric(int classes);
+
+    /**
+     * Test-time inference for a run's test options ({@link RunConfig#testScales} …); a plain
+     * forward unless the task supports test-time augmentation.
+     */
+    default Inference inference(RunConfig config) {
+        return Inference.PLAIN;
+    }
 
     /** The names of this task's benchmark suites. */
     List<String> suiteNames();

@@ -6,9 +6,13 @@ import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
 
-/** Evaluates a network with a plain forward pass (no auxiliary nets), batch by batch. */
+/**
+ * Evaluates a network batch by batch through the task's inference (a plain forward pass unless the
+ * task adds test-time augmentation); auxiliary nets take no part.
+ */
 public final class Evaluator {
 
     private Evaluator() {}
@@ -21,6 +25,7 @@ public final class Evaluator {
     public static Map<String, Double> evaluate(
             LocalNetwork network,
             TaskPlugin task,
+            Inference inference,
             LabeledData data,
             int batchSize,
             NDManager root) {
@@ -30,7 +35,10 @@ public final class Evaluator {
             try (NDManager manager = root.newSubManager()) {
                 TrainingBatch batch = data.load(manager, indices, LabeledData.Pass.EVALUATION, 0);
                 ParameterStore parameters = new ParameterStore(manager, false);
-                NDList output = network.forward(parameters, new NDList(batch.input()), false);
+                NDList output =
+                        inference.predict(
+                                input -> network.forward(parameters, new NDList(input), false),
+                                batch.input());
                 metric.update(output, batch.labels());
             }
         }

@@ -121,7 +121,8 @@ public final class Experiment implements AutoCloseable {
 
     /** Evaluates the network on a split. */
     public Map<String, Double> evaluate(LabeledData split) {
-        return Evaluator.evaluate(network, task, split, config.evalBatch, manager);
+        return Evaluator.evaluate(
+                network, task, task.inference(config), split, config.evalBatch, manager);
     }
 
     public RunConfig config() {

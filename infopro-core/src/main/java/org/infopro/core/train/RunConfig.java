@@ -47,6 +47,18 @@ public final class RunConfig {
     /** Stop each epoch after this many steps (0 = the whole epoch); for quick and memory runs. */
     public int maxSteps;
 
+    /** Test-time scales for tasks with multi-scale inference; null = the trained scale only. */
+    public float[] testScales;
+
+    /** Also predict on horizontally flipped inputs at test time and average. */
+    public boolean testFlip;
+
+    /** Sliding-window inference: window {height, width}; null = the whole image at once. */
+    public int[] testCrop;
+
+    /** Sliding-window stride {height, width}; null = two thirds of the window. */
+    public int[] testStride;
+
     /** The training recipe these fields describe. */
     public TrainingRecipe recipe() {
         return new TrainingRecipe(

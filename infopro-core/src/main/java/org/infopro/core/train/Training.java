@@ -1,6 +1,5 @@
 package org.infopro.core.train;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,43 +66,54 @@ public final class Training {
         int steps = config.maxSteps > 0 ? Math.min(config.maxSteps, stepsPerEpoch) : stepsPerEpoch;
         LabeledData.Pass pass =
                 recipe.augment() ? LabeledData.Pass.TRAINING : LabeledData.Pass.EVALUATION;
-        NDManager root = experiment.manager();
-        while (state.epoch < recipe.epochs()) {
-            int[] order = permutation(train.sampleCount(), recipe.seed(), state.epoch);
-            float[] lossSums = new float[trainer.network().k()];
-            long epochStart = System.nanoTime();
-            listeners.forEach(
-                    l -> l.onEpochStart(state.epoch, recipe.epochs(), steps, state.stepInEpoch));
-            while (state.stepInEpoch < steps) {
-                int[] indices =
-                        slice(order, state.stepInEpoch * recipe.batchSize(), recipe.batchSize());
-                float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
-                long seed = recipe.seed() * 1_000_003L + state.epoch;
-                long start = System.nanoTime();
-                StepResult result;
-                try (NDManager stepManager = root.newSubManager()) {
-                    TrainingBatch batch = train.load(stepManager, indices, pass, seed);
-                    result = trainer.step(batch, state.globalStep, lr);
-                }
-                long nanos = System.nanoTime() - start;
-                if (state.globalStep > 0) {
-                    state.stepSeconds += nanos / 1e9;
-                    state.timedSteps++;
-                }
-                for (int m = 0; m < lossSums.length; m++) {
-                    lossSums[m] += result.moduleLosses()[m];
-                }
-                int stepInEpoch = state.stepInEpoch;
-                listeners.forEach(l -> l.onStep(result, stepInEpoch, recipe.batchSize(), nanos));
-                state.stepInEpoch++;
-                state.globalStep++;
-                if (checkpointEvery > 0 && state.globalStep % checkpointEvery == 0) {
-                    save(state);
-                }
+        try (BatchPrefetcher loader = new BatchPrefetcher(experiment.manager(), train, pass)) {
+            while (state.epoch < recipe.epochs()) {
+                runEpoch(state, steps, stepsPerEpoch, loader);
             }
-            finishEpoch(state, lossSums, steps, (System.nanoTime() - epochStart) / 1e9);
         }
         return state;
+    }
+
+    private void runEpoch(
+            TrainingState state, int steps, int stepsPerEpoch, BatchPrefetcher loader) {
+        TrainingRecipe recipe = experiment.recipe();
+        int[] order = permutation(experiment.train().sampleCount(), recipe.seed(), state.epoch);
+        long seed = recipe.seed() * 1_000_003L + state.epoch;
+        float[] lossSums = new float[trainer.network().k()];
+        long epochStart = System.nanoTime();
+        listeners.forEach(
+                l -> l.onEpochStart(state.epoch, recipe.epochs(), steps, state.stepInEpoch));
+        if (state.stepInEpoch < steps) {
+            loader.request(batchIndices(order, state.stepInEpoch, recipe.batchSize()), seed);
+        }
+        while (state.stepInEpoch < steps) {
+            float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
+            long start = System.nanoTime();
+            StepResult result;
+            try (BatchPrefetcher.Loaded loaded = loader.take()) {
+                if (state.stepInEpoch + 1 < steps) {
+                    loader.request(
+                            batchIndices(order, state.stepInEpoch + 1, recipe.batchSize()), seed);
+                }
+                result = trainer.step(loaded.batch(), state.globalStep, lr);
+            }
+            long nanos = System.nanoTime() - start;
+            if (state.globalStep > 0) {
+                state.stepSeconds += nanos / 1e9;
+                state.timedSteps++;
+            }
+            for (int m = 0; m < lossSums.length; m++) {
+                lossSums[m] += result.moduleLosses()[m];
+            }
+            int stepInEpoch = state.stepInEpoch;
+            listeners.forEach(l -> l.onStep(result, stepInEpoch, recipe.batchSize(), nanos));
+            state.stepInEpoch++;
+            state.globalStep++;
+            if (checkpointEvery > 0 && state.globalStep % checkpointEvery == 0) {
+                save(state);
+            }
+        }
+        finishEpoch(state, lossSums, steps, (System.nanoTime() - epochStart) / 1e9);
     }
 
     private void finishEpoch(TrainingState state, float[] lossSums, int steps, double seconds) {
@@ -153,9 +163,9 @@ public final class Training {
         return order;
     }
 
-    private static int[] slice(int[] order, int from, int length) {
-        int[] indices = new int[length];
-        System.arraycopy(order, from, indices, 0, length);
+    private static int[] batchIndices(int[] order, int step, int batchSize) {
+        int[] indices = new int[batchSize];
+        System.arraycopy(order, step * batchSize, indices, 0, batchSize);
         return indices;
     }
 }

@@ -10,12 +10,15 @@ import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.RawImages;
 
 /**
- * The generated segmentation benchmark: scenes of 1–4 Fashion-MNIST items, scaled, tinted and
- * placed (overlapping allowed) on textured backgrounds, written in the PASCAL VOC layout and read
- * back by {@link VocSegmentation}. Pixel label = item class + 1, background 0, and a one-pixel band
- * on every item's outline 255 (ignored), as VOC marks object borders.
+ * The generated segmentation benchmark: scenes of 1–4 Fashion-MNIST items, scaled 1.5–3×, tinted
+ * and placed (overlapping allowed) on textured backgrounds, written in the PASCAL VOC layout and
+ * read back by {@link VocSegmentation}. Pixel label = item class + 1, background 0, and a one-pixel
+ * band on every item's outline 255 (ignored), as VOC marks object borders.
  */
 public final class FashionScenes {
+
+    /** Bumped whenever the generator's output changes, so stale generated sets are rebuilt. */
+    public static final int VERSION = 2;
 
     /** Background + the 10 Fashion-MNIST classes. */
     public static final int CLASSES = 11;
@@ -93,7 +96,7 @@ public final class FashionScenes {
     private void place(SplittableRandom random, byte[] rgb, int[] labels) {
         int index = random.nextInt(items.size());
         int label = items.labels()[index] + 1;
-        int size = (int) Math.round(28 * random.nextDouble(1.0, 2.2));
+        int size = (int) Math.round(28 * random.nextDouble(1.5, 3.0));
         size = Math.min(size, Math.min(height, width));
         int top = random.nextInt(height - size + 1);
         int left = random.nextInt(width - size + 1);

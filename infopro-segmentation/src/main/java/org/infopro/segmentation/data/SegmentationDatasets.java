@@ -105,9 +105,17 @@ public final class SegmentationDatasets implements DatasetProvider {
                 limit);
     }
 
-    /** Generates the scene set once (fixed seeds), from Fashion-MNIST's train and test items. */
+    /**
+     * Generates the scene set once (fixed seeds), from Fashion-MNIST's train and test items. A set
+     * stamped by another version of the generator is written again; an unstamped set (written by
+     * hand or by a test) is read as it is.
+     */
     static synchronized void ensureScenes(Path root) throws IOException {
-        if (Files.exists(root.resolve("ImageSets/Segmentation/val.txt"))) {
+        Path version = root.resolve("GENERATOR_VERSION");
+        String expected = Integer.toString(FashionScenes.VERSION);
+        boolean written = Files.exists(root.resolve("ImageSets/Segmentation/val.txt"));
+        boolean stale = Files.exists(version) && !Files.readString(version).trim().equals(expected);
+        if (written && !stale) {
             return;
         }
         System.err.println("Generating the fashion-scenes set under " + root + " …");
@@ -115,5 +123,6 @@ public final class SegmentationDatasets implements DatasetProvider {
                 .write(root, "train", SCENES_TRAIN, 1);
         new FashionScenes(FashionMnist.read(FashionMnist.HOME, "test"), SCENE_HEIGHT, SCENE_WIDTH)
                 .write(root, "val", SCENES_VAL, 2);
+        Files.writeString(version, expected + "\n");
     }
 }
