@@ -7,34 +7,39 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.infopro.core.data.OpenCv;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
- * Decoding of images and label masks. Masks are read as raw sample values: for a palette PNG (VOC's
- * {@code SegmentationClass}) that is the palette index, which is the class; for a grey PNG
- * (Cityscapes {@code *_labelIds.png}, SBD-aug, ADE20K) the grey value.
+ * Decoding of images (OpenCV, as mmsegmentation's {@code cv2} backend) and label masks. Masks are
+ * read as raw sample values, as mmsegmentation's {@code pillow} backend reads them (OpenCV would
+ * expand a palette into colours): for a palette PNG (VOC's {@code SegmentationClass}) that is the
+ * palette index, which is the class; for a grey PNG (Cityscapes {@code *_labelIds.png}, SBD-aug,
+ * ADE20K) the grey value.
  */
 final class Images {
 
     private Images() {}
 
-    /** Reads an image as interleaved RGB bytes; {@code size[0..1]} receive height and width. */
+    /**
+     * Decodes an image with OpenCV as interleaved RGB bytes; {@code size[0..1]} receive height and
+     * width.
+     */
     static byte[] readRgb(Path file, int[] size) throws IOException {
-        BufferedImage image = read(file);
-        int h = image.getHeight();
-        int w = image.getWidth();
-        byte[] rgb = new byte[h * w * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = image.getRGB(x, y);
-                int o = (y * w + x) * 3;
-                rgb[o] = (byte) (p >> 16);
-                rgb[o + 1] = (byte) (p >> 8);
-                rgb[o + 2] = (byte) p;
-            }
+        requireFile(file);
+        OpenCv.load();
+        Mat bgr = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
+        if (bgr.empty()) {
+            throw new IOException(file + ": not a readable image (unknown or corrupt format)");
         }
-        size[0] = h;
-        size[1] = w;
-        return rgb;
+        Mat rgb = new Mat();
+        Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
+        bgr.release();
+        size[0] = rgb.rows();
+        size[1] = rgb.cols();
+        return OpenCv.bytesOf(rgb);
     }
 
     /**
@@ -59,10 +64,14 @@ final class Images {
         return raster.getSamples(0, 0, size[1], size[0], 0, (int[]) null);
     }
 
-    private static BufferedImage read(Path file) throws IOException {
+    private static void requireFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": file not found");
         }
+    }
+
+    private static BufferedImage read(Path file) throws IOException {
+        requireFile(file);
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException(file + ": not a readable image (unknown or corrupt format)");

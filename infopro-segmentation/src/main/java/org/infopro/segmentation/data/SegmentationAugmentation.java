@@ -1,12 +1,16 @@
 package org.infopro.segmentation.data;
 
 import java.util.SplittableRandom;
+import org.infopro.core.data.OpenCv;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * mmsegmentation's training pipeline on decoded images: random rescale (ratio 0.5–2.0 of a base
  * scale, aspect kept), random crop with {@code cat_max_ratio} 0.75, horizontal flip (p 0.5) and
- * photometric distortion; padding to the crop size (label 255) comes after. Bilinear resampling for
- * the image, nearest for the labels.
+ * photometric distortion; padding to the crop size (label 255) comes after. Resampling and colour
+ * conversions are OpenCV's, as mmsegmentation's: bilinear for the image, nearest for the labels.
  *
  * @param cropHeight crop rows
  * @param cropWidth crop columns
@@ -48,44 +52,24 @@ public record SegmentationAugmentation(
         LabelMap cropped = crop(scaled, random);
         LabelMap flipped = random.nextBoolean() ? flip(cropped) : cropped;
         return new LabelMap(
-                photometric(flipped.rgb(), random),
+                photometric(flipped.rgb(), flipped.height(), flipped.width(), random),
                 flipped.labels(),
                 flipped.height(),
                 flipped.width());
     }
 
-    /** Bilinear (half-pixel centres) for the image, nearest for the labels. */
+    /** OpenCV's bilinear resampling for the image and nearest for the labels, as mmseg's. */
     static LabelMap resize(LabelMap in, int h, int w) {
-        byte[] rgb = new byte[h * w * 3];
-        int[] labels = new int[h * w];
-        double sy = (double) in.height() / h;
-        double sx = (double) in.width() / w;
-        for (int y = 0; y < h; y++) {
-            double fy = Math.max(0, (y + 0.5) * sy - 0.5);
-            int y0 = Math.min((int) fy, in.height() - 1);
-            int y1 = Math.min(y0 + 1, in.height() - 1);
-            double dy = fy - y0;
-            for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, (x + 0.5) * sx - 0.5);
-                int x0 = Math.min((int) fx, in.width() - 1);
-                int x1 = Math.min(x0 + 1, in.width() - 1);
-                double dx = fx - x0;
-                for (int c = 0; c < 3; c++) {
-                    double v =
-                            (1 - dy) * ((1 - dx) * px(in, y0, x0, c) + dx * px(in, y0, x1, c))
-                                    + dy * ((1 - dx) * px(in, y1, x0, c) + dx * px(in, y1, x1, c));
-                    rgb[(y * w + x) * 3 + c] = (byte) Math.round(v);
-                }
-                int ny = Math.min((int) (y * sy), in.height() - 1);
-                int nx = Math.min((int) (x * sx), in.width() - 1);
-                labels[y * w + x] = in.labels()[ny * in.width() + nx];
-            }
-        }
-        return new LabelMap(rgb, labels, h, w);
-    }
-
-    private static int px(LabelMap m, int y, int x, int c) {
-        return m.rgb()[(y * m.width() + x) * 3 + c] & 0xFF;
+        Size size = new Size(w, h);
+        Mat image = OpenCv.mat(in.rgb(), in.height(), in.width(), 3);
+        Mat scaledImage = new Mat();
+        Imgproc.resize(image, scaledImage, size, 0, 0, Imgproc.INTER_LINEAR);
+        image.release();
+        Mat labels = OpenCv.mat(in.labels(), in.height(), in.width());
+        Mat scaledLabels = new Mat();
+        Imgproc.resize(labels, scaledLabels, size, 0, 0, Imgproc.INTER_NEAREST);
+        labels.release();
+        return new LabelMap(OpenCv.bytesOf(scaledImage), OpenCv.intsOf(scaledLabels), h, w);
     }
 
     /** A random crop; retried while one class takes more than {@code catMaxRatio} of it. */
@@ -143,54 +127,40 @@ public record SegmentationAugmentation(
     }
 
     /**
-     * mmseg's PhotoMetricDistortion: brightness ±32; contrast ×[0.5, 1.5] before or after;
-     * saturation ×[0.5, 1.5]; hue ±18 (OpenCV units, i.e. ±36°); each with probability 0.5.
+     * mmseg's PhotoMetricDistortion on 8-bit pixels: brightness ±32; contrast ×[0.5, 1.5] before or
+     * after; in OpenCV's 8-bit HSV, saturation ×[0.5, 1.5] and hue ±18 (of 180); each with
+     * probability 0.5.
      */
-    static byte[] photometric(byte[] rgb, SplittableRandom random) {
-        double[] v = new double[rgb.length];
-        for (int i = 0; i < rgb.length; i++) {
-            v[i] = rgb[i] & 0xFF;
-        }
+    static byte[] photometric(byte[] rgb, int h, int w, SplittableRandom random) {
+        Mat image = OpenCv.mat(rgb, h, w, 3);
         if (random.nextBoolean()) {
-            double delta = random.nextDouble(-32, 32);
-            affine(v, 1, delta);
+            image.convertTo(image, -1, 1, random.nextDouble(-32, 32));
         }
         boolean contrastFirst = random.nextBoolean();
         if (contrastFirst && random.nextBoolean()) {
-            affine(v, random.nextDouble(0.5, 1.5), 0);
+            image.convertTo(image, -1, random.nextDouble(0.5, 1.5), 0);
         }
         double saturation = random.nextBoolean() ? random.nextDouble(0.5, 1.5) : 1;
-        double hue = random.nextBoolean() ? random.nextDouble(-36, 36) : 0;
+        int hue = random.nextBoolean() ? random.nextInt(-18, 19) : 0;
         if (saturation != 1 || hue != 0) {
-            hsv(v, saturation, hue);
+            shiftHsv(image, saturation, hue);
         }
         if (!contrastFirst && random.nextBoolean()) {
-            affine(v, random.nextDouble(0.5, 1.5), 0);
+            image.convertTo(image, -1, random.nextDouble(0.5, 1.5), 0);
         }
-        byte[] out = new byte[rgb.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (byte) Math.max(0, Math.min(255, Math.round(v[i])));
-        }
-        return out;
+        return OpenCv.bytesOf(image);
     }
 
-    private static void affine(double[] v, double alpha, double beta) {
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.max(0, Math.min(255, v[i] * alpha + beta));
+    /** Scales saturation (saturating at 255) and rotates hue (modulo 180) in 8-bit HSV. */
+    private static void shiftHsv(Mat image, double saturation, int hue) {
+        Imgproc.cvtColor(image, image, Imgproc.COLOR_RGB2HSV);
+        byte[] hsv = new byte[(int) (image.total() * 3)];
+        image.get(0, 0, hsv);
+        for (int p = 0; p < hsv.length; p += 3) {
+            hsv[p] = (byte) Math.floorMod((hsv[p] & 0xFF) + hue, 180);
+            hsv[p + 1] = (byte) Math.min(255, Math.round((hsv[p + 1] & 0xFF) * saturation));
         }
-    }
-
-    /** Scales saturation and rotates hue (degrees) of every pixel through HSV. */
-    private static void hsv(double[] v, double saturation, double hueShift) {
-        float[] hsb = new float[3];
-        for (int p = 0; p < v.length; p += 3) {
-            java.awt.Color.RGBtoHSB((int) v[p], (int) v[p + 1], (int) v[p + 2], hsb);
-            float h = (float) ((hsb[0] + hueShift / 360 + 1) % 1);
-            float s = (float) Math.min(1, hsb[1] * saturation);
-            int rgb = java.awt.Color.HSBtoRGB(h, s, hsb[2]);
-            v[p] = (rgb >> 16) & 0xFF;
-            v[p + 1] = (rgb >> 8) & 0xFF;
-            v[p + 2] = rgb & 0xFF;
-        }
+        image.put(0, 0, hsv);
+        Imgproc.cvtColor(image, image, Imgproc.COLOR_HSV2RGB);
     }
 }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.train.TrainingBatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SegmentationDataTest {
 
@@ -19,6 +22,34 @@ class SegmentationDataTest {
         LabelMap up = SegmentationAugmentation.resize(in, 4, 4);
         assertArrayEquals(new int[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, up.labels());
         assertArrayEquals(new int[] {2, 1, 4, 3}, SegmentationAugmentation.flip(in).labels());
+    }
+
+    /** OpenCV decodes BGR; the reader must hand out RGB. */
+    @Test
+    void imagesDecodeInRgbOrder(@TempDir Path dir) throws Exception {
+        byte[] rgb = {(byte) 250, 10, 20, 30, (byte) 240, 40};
+        Path png = dir.resolve("two.png");
+        ImageFiles.writeRgb(png, rgb, 1, 2, "png");
+        int[] size = new int[2];
+        assertArrayEquals(rgb, Images.readRgb(png, size));
+        assertArrayEquals(new int[] {1, 2}, size);
+    }
+
+    /** Hue shifts wrap at 180 and every distortion keeps 8-bit pixels of the same size. */
+    @Test
+    void photometricDistortionKeepsTheImageShape() {
+        byte[] rgb = new byte[4 * 5 * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (byte) (i * 37);
+        }
+        boolean changed = false;
+        for (int seed = 0; seed < 8; seed++) {
+            byte[] out =
+                    SegmentationAugmentation.photometric(rgb, 4, 5, new SplittableRandom(seed));
+            assertEquals(rgb.length, out.length);
+            changed |= !java.util.Arrays.equals(rgb, out);
+        }
+        assertTrue(changed, "some seed distorts the colours");
     }
 
     @Test
