@@ -80,6 +80,23 @@ public final class InfoProCli implements Runnable {
         }
     }
 
+    /** Parses {@code HEIGHTxWIDTH}, e.g. {@code 512x1024}. */
+    static int[] pixelSize(String option, String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+                if (size[0] > 0 && size[1] > 0) {
+                    return size;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                option + " takes HEIGHTxWIDTH in pixels, e.g. 512x1024; got '" + text + "'");
+    }
+
     /** Test-time inference options (tasks without test-time augmentation ignore them). */
     static final class TestTimeOptions {
         @Option(
@@ -109,27 +126,11 @@ public final class InfoProCli implements Runnable {
             }
             c.testFlip |= flip;
             if (crop != null) {
-                c.testCrop = size("--test-crop", crop);
+                c.testCrop = pixelSize("--test-crop", crop);
             }
             if (stride != null) {
-                c.testStride = size("--test-stride", stride);
+                c.testStride = pixelSize("--test-stride", stride);
             }
-        }
-
-        private static int[] size(String option, String text) {
-            String[] parts = text.toLowerCase(Locale.ROOT).split("x");
-            try {
-                if (parts.length == 2) {
-                    int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-                    if (size[0] > 0 && size[1] > 0) {
-                        return size;
-                    }
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(
-                    option + " takes HEIGHTxWIDTH in pixels, e.g. 512x1024; got '" + text + "'");
         }
     }
 
@@ -233,6 +234,12 @@ public final class InfoProCli implements Runnable {
         boolean augment;
 
         @Option(
+                names = "--crop",
+                description =
+                        "Training crop HxW for dense tasks, e.g. 512x1024 (default: the dataset's).")
+        String crop;
+
+        @Option(
                 names = "--train-limit",
                 defaultValue = "0",
                 description = "Use the first N training samples (0 = all).")
@@ -271,6 +278,7 @@ public final class InfoProCli implements Runnable {
             c.trainLimit = trainLimit;
             c.testLimit = testLimit;
             c.maxSteps = maxSteps;
+            c.crop = crop == null ? null : pixelSize("--crop", crop);
             testTime.applyTo(c);
             return c;
         }

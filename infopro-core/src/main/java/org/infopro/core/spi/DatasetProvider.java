@@ -31,4 +31,14 @@ public interface DatasetProvider {
      * @throws IOException when a file is missing or malformed; the message names the file
      */
     LabeledData open(String name, Path root, String split, int limit) throws IOException;
+
+    /**
+     * Opens one split with training crops of {@code crop} = {height, width} pixels (dense tasks,
+     * like mmsegmentation's {@code crop_size}); null keeps the dataset's standard crop. Datasets of
+     * fixed-size samples ignore it.
+     */
+    default LabeledData open(String name, Path root, String split, int limit, int[] crop)
+            throws IOException {
+        return open(name, root, split, limit);
+    }
 }

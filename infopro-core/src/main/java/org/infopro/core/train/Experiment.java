@@ -70,9 +70,11 @@ public final class Experiment implements AutoCloseable {
         Path root = dataRoot(config, datasets);
         LabeledData train =
                 data == Data.TRAIN_AND_TEST
-                        ? datasets.open(config.dataset, root, "train", config.trainLimit)
+                        ? datasets.open(
+                                config.dataset, root, "train", config.trainLimit, config.crop)
                         : null;
-        LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit);
+        LabeledData test =
+                datasets.open(config.dataset, root, "test", config.testLimit, config.crop);
         Backbone backbone =
                 registry.backbone(config.backbone).create(config.backbone, test.sampleShape());
         ObjectiveProvider methods = registry.objective(config.method);

@@ -38,6 +38,9 @@ public final class RunConfig {
     public long seed = 0;
     public boolean augment;
 
+    /** Training crop {height, width} for dense tasks; null = the dataset's standard crop. */
+    public int[] crop;
+
     /** Use only the first N training samples (0 = all). */
     public int trainLimit;
 

@@ -53,14 +53,19 @@ public final class SegmentationDatasets implements DatasetProvider {
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
+        return open(name, root, split, limit, null);
+    }
+
+    @Override
+    public LabeledData open(String name, Path root, String split, int limit, int[] crop)
+            throws IOException {
         boolean train = split.equals("train");
         switch (name) {
             case "fashion-scenes":
                 ensureScenes(root);
                 return data(
                         VocSegmentation.open(root, train ? "train" : "val", FashionScenes.CLASSES),
-                        SCENE_HEIGHT,
-                        SCENE_WIDTH,
+                        crop(crop, SCENE_HEIGHT, SCENE_WIDTH),
                         SCENE_WIDTH,
                         SCENE_HEIGHT,
                         limit);
@@ -69,24 +74,21 @@ public final class SegmentationDatasets implements DatasetProvider {
                 String list = train ? (name.equals("voc-aug") ? "aug" : "train") : "val";
                 return data(
                         VocSegmentation.open(root, list, VocSegmentation.CLASSES),
-                        512,
-                        512,
+                        crop(crop, 512, 512),
                         2048,
                         512,
                         limit);
             case "cityscapes":
                 return data(
                         Cityscapes.open(root, train ? "train" : "val"),
-                        512,
-                        1024,
+                        crop(crop, 512, 1024),
                         2048,
                         1024,
                         limit);
             case "ade20k":
                 return data(
                         Ade20k.open(root, train ? "training" : "validation"),
-                        512,
-                        512,
+                        crop(crop, 512, 512),
                         2048,
                         512,
                         limit);
@@ -96,12 +98,17 @@ public final class SegmentationDatasets implements DatasetProvider {
         }
     }
 
+    /** The requested crop, or the dataset's standard one. */
+    private static int[] crop(int[] requested, int height, int width) {
+        return requested != null ? requested : new int[] {height, width};
+    }
+
     private static LabeledData data(
-            SegmentationSet set, int cropH, int cropW, int scaleLong, int scaleShort, int limit) {
+            SegmentationSet set, int[] crop, int scaleLong, int scaleShort, int limit) {
         return new SegmentationData(
                 set,
-                new FeatureShape(3, cropH, cropW),
-                SegmentationAugmentation.standard(cropH, cropW, scaleLong, scaleShort),
+                new FeatureShape(3, crop[0], crop[1]),
+                SegmentationAugmentation.standard(crop[0], crop[1], scaleLong, scaleShort),
                 limit);
     }
 

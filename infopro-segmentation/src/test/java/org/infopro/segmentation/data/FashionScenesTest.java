@@ -2,11 +2,14 @@ package org.infopro.segmentation.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.RawImages;
+import org.infopro.core.model.FeatureShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,20 @@ class FashionScenesTest {
                 Files.readAllBytes(dir.resolve("a/SegmentationClass/train_000003.png")),
                 Files.readAllBytes(dir.resolve("b/SegmentationClass/train_000003.png")),
                 "same seed, same scene");
+    }
+
+    /** An unstamped set is read as written; a crop request sets the training sample shape. */
+    @Test
+    void providerReadsAGivenSetWithTheRequestedCrop() throws Exception {
+        FashionScenes scenes = new FashionScenes(items(), 64, 80);
+        scenes.write(dir, "train", 3, 1);
+        scenes.write(dir, "val", 2, 2);
+        SegmentationDatasets provider = new SegmentationDatasets();
+        LabeledData train = provider.open("fashion-scenes", dir, "train", 0, new int[] {32, 48});
+        assertEquals(3, train.sampleCount());
+        assertEquals(new FeatureShape(3, 32, 48), train.sampleShape());
+        assertEquals(2, provider.open("fashion-scenes", dir, "test", 0).sampleCount());
+        assertFalse(Files.exists(dir.resolve("GENERATOR_VERSION")), "nothing regenerated");
     }
 
     /** Ten 28×28 items: a filled square per class, of class-dependent size. */
