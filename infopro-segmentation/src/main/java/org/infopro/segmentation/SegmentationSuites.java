@@ -74,7 +74,6 @@ final class SegmentationSuites {
                 c.k = split.equals("e2e") ? 1 : 2;
                 c.split = split.equals("e2e") ? SplitPlanner.PAPER : split;
                 c.crop = new int[] {256, 512};
-                c.augment = false;
                 c.batch = 2;
                 c.trainLimit = 16;
                 c.testLimit = 2;

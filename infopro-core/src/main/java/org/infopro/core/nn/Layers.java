@@ -13,6 +13,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.List;
@@ -49,6 +50,17 @@ public final class Layers {
                         XavierInitializer.FactorType.OUT,
                         2f),
                 Parameter.Type.WEIGHT);
+        return conv;
+    }
+
+    /**
+     * A 1×1 convolution to per-pixel class logits with weights drawn from N(0, 0.01²) and zero
+     * bias, as mmsegmentation initialises {@code conv_seg}: the first losses are then near
+     * log(classes) instead of blowing up on deep, wide features.
+     */
+    public static Conv2d pixelClassifier(int classes) {
+        Conv2d conv = conv(classes, 1, 1, true);
+        conv.setInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT);
         return conv;
     }
 

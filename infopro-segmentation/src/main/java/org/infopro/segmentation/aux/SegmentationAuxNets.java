@@ -47,7 +47,7 @@ public final class SegmentationAuxNets implements AuxNetFactory {
         return new SequentialBlock()
                 .add(Layers.convBnRelu(features.channels() / 2, 3, 1, true))
                 .add(new Dropout2d(0.1f))
-                .add(Layers.conv(outputs, 1, 1, true));
+                .add(Layers.pixelClassifier(outputs));
     }
 
     /** Pixel cross-entropy of logits resized to the label map, ignoring 255. */

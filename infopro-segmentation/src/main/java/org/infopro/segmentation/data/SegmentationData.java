@@ -15,8 +15,8 @@ import org.infopro.core.train.TrainingBatch;
  * A segmentation split the trainer can batch: images normalised with the ImageNet statistics
  * (mmsegmentation's mean 123.675/116.28/103.53, std 58.395/57.12/57.375), labels (N, H, W) with 255
  * for ignored pixels. Training batches go through {@link SegmentationAugmentation} and are padded
- * to the crop (image 0, label 255); evaluation batches are the images as stored, which must all
- * have the sample shape.
+ * to the crop (image 0, label 255); evaluation batches hold the images as stored, padded to the
+ * largest of the batch (an evaluation batch of 1, mmsegmentation's, predicts each image unpadded).
  */
 public final class SegmentationData implements LabeledData {
 
@@ -70,31 +70,27 @@ public final class SegmentationData implements LabeledData {
 
     @Override
     public TrainingBatch load(NDManager manager, int[] indices, Pass pass, long seed) {
-        LabelMap first = indices.length == 1 && pass == Pass.EVALUATION ? read(indices[0]) : null;
-        // A single evaluation image keeps its own size (whole-image inference).
-        int h = first != null ? first.height() : shape.height();
-        int w = first != null ? first.width() : shape.width();
+        LabelMap[] maps = new LabelMap[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            maps[i] = read(indices[i]);
+            if (pass == Pass.TRAINING) {
+                maps[i] =
+                        augmentation.apply(
+                                maps[i], new SplittableRandom(seed * 1_000_003L + indices[i]));
+            }
+        }
+        // Training batches have the crop's size; evaluation batches the largest image's.
+        int h = pass == Pass.TRAINING ? shape.height() : 0;
+        int w = pass == Pass.TRAINING ? shape.width() : 0;
+        for (LabelMap map : maps) {
+            h = Math.max(h, map.height());
+            w = Math.max(w, map.width());
+        }
         float[] images = new float[indices.length * 3 * h * w];
         long[] labels = new long[indices.length * h * w];
         java.util.Arrays.fill(labels, SegmentationSet.IGNORE);
         for (int i = 0; i < indices.length; i++) {
-            LabelMap map = first != null ? first : read(indices[i]);
-            if (pass == Pass.TRAINING) {
-                map = augmentation.apply(map, new SplittableRandom(seed * 1_000_003L + indices[i]));
-            } else if (indices.length > 1 && (map.height() != h || map.width() != w)) {
-                throw new IllegalArgumentException(
-                        set.samples().get(indices[i]).image()
-                                + " is "
-                                + map.width()
-                                + "x"
-                                + map.height()
-                                + "; evaluation batches need "
-                                + w
-                                + "x"
-                                + h
-                                + " images (use an evaluation batch of 1 for mixed sizes)");
-            }
-            copyPadded(map, images, labels, i, h, w);
+            copyPadded(maps[i], images, labels, i, h, w);
         }
         return new TrainingBatch(
                 manager.create(images, new Shape(indices.length, 3, h, w)),

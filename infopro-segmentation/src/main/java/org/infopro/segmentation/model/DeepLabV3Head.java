@@ -72,14 +72,14 @@ public final class DeepLabV3Head extends AbstractBlock {
                         new SequentialBlock()
                                 .add(Layers.convBnRelu(channels, 3, 1, false))
                                 .add(new Dropout2d(DROPOUT))
-                                .add(Layers.conv(classes, 1, 1, true)));
+                                .add(Layers.pixelClassifier(classes)));
         auxiliary =
                 addChildBlock(
                         "auxiliary",
                         new SequentialBlock()
                                 .add(Layers.convBnRelu(auxChannels, 3, 1, false))
                                 .add(new Dropout2d(DROPOUT))
-                                .add(Layers.conv(classes, 1, 1, true)));
+                                .add(Layers.pixelClassifier(classes)));
     }
 
     @Override
