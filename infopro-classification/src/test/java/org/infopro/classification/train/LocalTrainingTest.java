@@ -8,10 +8,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.util.Arrays;
 import org.infopro.classification.ClassificationPlugin;
 import org.infopro.classification.backbone.CifarResNets;
@@ -58,11 +56,14 @@ class LocalTrainingTest {
                 NDArray h = alone.module(0).forward(ps, new NDList(batch.input()), true).head();
                 gc.backward(alone.localHead(0).loss(ps, h, batch).total());
             }
-            assertGradientsEqual(full.module(0).getParameters(), alone.module(0).getParameters());
-            assertGradientsEqual(
-                    full.localHead(0).getParameters(), alone.localHead(0).getParameters());
-            assertTrue(maxAbsGradient(full.module(1).getParameters()) > 0, "module 2 trained too");
-            assertEquals(0.0, maxAbsGradient(alone.module(1).getParameters()));
+            Networks.assertGradientsEqual(
+                    alone.module(0).getParameters(), full.module(0).getParameters());
+            Networks.assertGradientsEqual(
+                    alone.localHead(0).getParameters(), full.localHead(0).getParameters());
+            assertTrue(
+                    Networks.maxAbsGradient(full.module(1).getParameters()) > 0,
+                    "module 2 trained too");
+            assertEquals(0.0, Networks.maxAbsGradient(alone.module(1).getParameters()));
         }
     }
 
@@ -133,39 +134,5 @@ class LocalTrainingTest {
         NDArray x = manager.randomNormal(INPUT.batched(8));
         NDArray y = manager.create(new long[] {0, 1, 2, 3, 0, 1, 2, 3});
         return new TrainingBatch(x, new NDList(y), NORM);
-    }
-
-    private static void assertGradientsEqual(
-            ai.djl.util.PairList<String, Parameter> a, ai.djl.util.PairList<String, Parameter> b) {
-        for (int i = 0; i < a.size(); i++) {
-            Pair<String, Parameter> pa = a.get(i);
-            if (!pa.getValue().requiresGradient()) {
-                continue;
-            }
-            try (NDArray ga = pa.getValue().getArray().getGradient();
-                    NDArray gb = b.get(i).getValue().getArray().getGradient()) {
-                float[] x = ga.toFloatArray();
-                float[] y = gb.toFloatArray();
-                for (int j = 0; j < x.length; j++) {
-                    assertEquals(
-                            y[j],
-                            x[j],
-                            1e-6f * Math.max(1, Math.abs(y[j])),
-                            pa.getKey() + "[" + j + "]");
-                }
-            }
-        }
-    }
-
-    private static double maxAbsGradient(ai.djl.util.PairList<String, Parameter> params) {
-        double max = 0;
-        for (Parameter p : params.values()) {
-            if (p.requiresGradient()) {
-                try (NDArray g = p.getArray().getGradient()) {
-                    max = Math.max(max, g.abs().max().getFloat());
-                }
-            }
-        }
-        return max;
     }
 }

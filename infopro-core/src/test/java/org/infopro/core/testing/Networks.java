@@ -1,7 +1,12 @@
 package org.infopro.core.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.util.List;
 
 /** Helpers for tests that compare two instances of one architecture. */
@@ -16,5 +21,41 @@ public final class Networks {
         for (int i = 0; i < source.size(); i++) {
             target.get(i).getArray().set(source.get(i).getArray().toFloatArray());
         }
+    }
+
+    /** Asserts that two identically built blocks hold the same gradients (relative 1e-6). */
+    public static void assertGradientsEqual(
+            PairList<String, Parameter> expected, PairList<String, Parameter> actual) {
+        for (int i = 0; i < expected.size(); i++) {
+            Pair<String, Parameter> pe = expected.get(i);
+            if (!pe.getValue().requiresGradient()) {
+                continue;
+            }
+            try (NDArray ge = pe.getValue().getArray().getGradient();
+                    NDArray ga = actual.get(i).getValue().getArray().getGradient()) {
+                float[] e = ge.toFloatArray();
+                float[] a = ga.toFloatArray();
+                for (int j = 0; j < e.length; j++) {
+                    assertEquals(
+                            e[j],
+                            a[j],
+                            1e-6f * Math.max(1, Math.abs(e[j])),
+                            pe.getKey() + "[" + j + "]");
+                }
+            }
+        }
+    }
+
+    /** The largest absolute gradient over the trainable parameters. */
+    public static double maxAbsGradient(PairList<String, Parameter> parameters) {
+        double max = 0;
+        for (Parameter p : parameters.values()) {
+            if (p.requiresGradient()) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    max = Math.max(max, g.abs().max().getFloat());
+                }
+            }
+        }
+        return max;
     }
 }

@@ -1,6 +1,7 @@
 package org.infopro.segmentation.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -59,6 +60,26 @@ class DeepLabV3HeadTest {
             assertEquals(new Shape(2, 5, 6, 10), out.get(1).getShape());
             assertEquals(
                     new Shape(2, 5, 6, 10), head.getOutputShapes(new Shape[] {layer3, layer4})[0]);
+        }
+    }
+
+    /** conv_seg starts at N(0, 0.01²): wide random features give near-zero logits. */
+    @Test
+    void classifiersStartWithSmallLogits() {
+        DeepLabV3Head head = new DeepLabV3Head(19, 512, 256);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape layer3 = new Shape(2, 1024, 5, 5);
+            Shape layer4 = new Shape(2, 2048, 5, 5);
+            head.initialize(m, DataType.FLOAT32, layer3, layer4);
+            NDList out =
+                    head.forward(
+                            new ParameterStore(m, false),
+                            new NDList(m.randomNormal(layer3).abs(), m.randomNormal(layer4).abs()),
+                            true);
+            for (int i = 0; i < 2; i++) {
+                float spread = out.get(i).pow(2).mean().sqrt().getFloat();
+                assertTrue(spread < 0.5f, "logit RMS " + spread + " of output " + i);
+            }
         }
     }
 }

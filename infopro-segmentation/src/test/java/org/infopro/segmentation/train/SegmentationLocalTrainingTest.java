@@ -1,0 +1,116 @@
+package org.infopro.segmentation.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.objective.CoreObjectives;
+import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.testing.Networks;
+import org.infopro.core.train.LocalTrainer;
+import org.infopro.core.train.TorchSgd;
+import org.infopro.core.train.TrainingBatch;
+import org.infopro.segmentation.SegmentationPlugin;
+import org.infopro.segmentation.data.SegmentationData;
+import org.infopro.segmentation.model.DeepLabBackbones;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Gradient isolation and the step's memory release for DeepLab-V3 at the paper's K=2 split, where
+ * the FCN head reads layer3's last block from module 2 and module 1 learns from pixel-level ψ/w.
+ */
+class SegmentationLocalTrainingTest {
+
+    private static final FeatureShape INPUT = new FeatureShape(3, 32, 40);
+    private static final int CLASSES = 4;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"infopro-softmax", "dgl", "greedy"})
+    void laterModulesSendNoGradientIntoModuleOne(String method) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LocalNetwork full = network(method, manager);
+            LocalNetwork alone = network(method, manager);
+            Networks.copyParameters(full, alone);
+            try (NDManager step = manager.newSubManager()) {
+                new LocalTrainer(full, new SegmentationPlugin(), new TorchSgd(0.9f, false, 0))
+                        .accumulateGradients(batch(step), 0, 0.01f);
+            }
+            // Module 1 trained by hand alone: its forward, its local loss, one backward.
+            try (NDManager step = manager.newSubManager();
+                    GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                TrainingBatch batch = batch(step);
+                ParameterStore ps = new ParameterStore(step, false);
+                NDArray h = alone.module(0).forward(ps, new NDList(batch.input()), true).head();
+                gc.backward(alone.localHead(0).loss(ps, h, batch).total());
+            }
+            Networks.assertGradientsEqual(
+                    alone.module(0).getParameters(), full.module(0).getParameters());
+            Networks.assertGradientsEqual(
+                    alone.localHead(0).getParameters(), full.localHead(0).getParameters());
+            assertTrue(
+                    Networks.maxAbsGradient(full.module(1).getParameters()) > 0,
+                    "module 2 trained too");
+            assertEquals(0.0, Networks.maxAbsGradient(alone.module(1).getParameters()));
+        }
+    }
+
+    @Test
+    void onlyTheBatchSurvivesAStep() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LocalNetwork net = network("infopro-softmax", manager);
+            try (NDManager step = manager.newSubManager()) {
+                TrainingBatch batch = batch(step);
+                batch.restoredInput();
+                int before = step.getManagedArrays().size();
+                new LocalTrainer(net, new SegmentationPlugin(), new TorchSgd(0.9f, false, 0))
+                        .accumulateGradients(batch, 0, 0.01f);
+                assertEquals(
+                        before, step.getManagedArrays().size(), step.getManagedArrays().toString());
+            }
+        }
+    }
+
+    private static LocalNetwork network(String method, NDManager manager) {
+        Backbone backbone = new DeepLabBackbones().create("deeplabv3-r18-d8-narrow", INPUT);
+        LocalNetwork net =
+                new LocalNetwork(
+                        backbone,
+                        SplitPlanner.plan(backbone, 2, SplitPlanner.PAPER),
+                        new CoreObjectives()
+                                .create(
+                                        method,
+                                        new ObjectiveProvider.Settings(
+                                                LambdaSchedule.constant(1.5f, 1f), null)),
+                        new SegmentationPlugin(),
+                        CLASSES);
+        net.initialize(manager);
+        return net;
+    }
+
+    /** Random images; labels of 0–3 with an ignored (255) border row. */
+    private static TrainingBatch batch(NDManager manager) {
+        Engine.getInstance().setRandomSeed(7);
+        Shape labels = new Shape(2, INPUT.height(), INPUT.width());
+        long[] y = new long[(int) labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % INPUT.width() == 0 ? 255 : (i / 7) % CLASSES;
+        }
+        return new TrainingBatch(
+                manager.randomNormal(INPUT.batched(2)),
+                new NDList(manager.create(y, labels)),
+                SegmentationData.IMAGENET);
+    }
+}
