@@ -1,6 +1,5 @@
 package org.infopro.classification.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +7,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import org.infopro.classification.ClassificationPlugin;
 import org.infopro.classification.backbone.CifarResNets;
@@ -22,7 +19,7 @@ import org.infopro.core.objective.CoreObjectives;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.objective.LocalObjective;
 import org.infopro.core.spi.ObjectiveProvider;
-import org.infopro.core.testing.Networks;
+import org.infopro.core.testing.LocalSteps;
 import org.infopro.core.train.LocalTrainer;
 import org.infopro.core.train.NonFiniteLossException;
 import org.infopro.core.train.TorchSgd;
@@ -40,48 +37,16 @@ class LocalTrainingTest {
     @ParameterizedTest
     @ValueSource(strings = {"infopro-contrast", "infopro-softmax", "dgl", "greedy"})
     void laterModulesSendNoGradientIntoModuleOne(String method) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LocalNetwork full = network(method, manager);
-            LocalNetwork alone = network(method, manager);
-            Networks.copyParameters(full, alone);
-            try (NDManager step = manager.newSubManager()) {
-                new LocalTrainer(full, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0))
-                        .accumulateGradients(batch(step), 0, 0.1f);
-            }
-            // The same module trained by hand alone: its forward, its local loss, one backward.
-            try (NDManager step = manager.newSubManager();
-                    GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                TrainingBatch batch = batch(step);
-                ParameterStore ps = new ParameterStore(step, false);
-                NDArray h = alone.module(0).forward(ps, new NDList(batch.input()), true).head();
-                gc.backward(alone.localHead(0).loss(ps, h, batch).total());
-            }
-            Networks.assertGradientsEqual(
-                    alone.module(0).getParameters(), full.module(0).getParameters());
-            Networks.assertGradientsEqual(
-                    alone.localHead(0).getParameters(), full.localHead(0).getParameters());
-            assertTrue(
-                    Networks.maxAbsGradient(full.module(1).getParameters()) > 0,
-                    "module 2 trained too");
-            assertEquals(0.0, Networks.maxAbsGradient(alone.module(1).getParameters()));
-        }
+        LocalSteps.assertModuleOneIsolated(
+                m -> network(method, m), new ClassificationPlugin(), LocalTrainingTest::batch);
     }
 
     @Test
     void onlyTheBatchSurvivesAStep() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LocalNetwork net = network("infopro-contrast", manager);
-            try (NDManager step = manager.newSubManager()) {
-                TrainingBatch batch = batch(step);
-                batch.restoredInput();
-                int before = step.getManagedArrays().size();
-                new LocalTrainer(net, new ClassificationPlugin(), new TorchSgd(0.9f, true, 0))
-                        .accumulateGradients(batch, 0, 0.1f);
-                // No activation, loss or detached output of any module is left in the step.
-                assertEquals(
-                        before, step.getManagedArrays().size(), step.getManagedArrays().toString());
-            }
-        }
+        LocalSteps.assertOnlyTheBatchSurvivesAStep(
+                m -> network("infopro-contrast", m),
+                new ClassificationPlugin(),
+                LocalTrainingTest::batch);
     }
 
     @Test

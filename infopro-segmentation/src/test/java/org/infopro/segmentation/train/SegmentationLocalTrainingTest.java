@@ -1,15 +1,9 @@
 package org.infopro.segmentation.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.LocalNetwork;
@@ -17,9 +11,7 @@ import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.objective.CoreObjectives;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.spi.ObjectiveProvider;
-import org.infopro.core.testing.Networks;
-import org.infopro.core.train.LocalTrainer;
-import org.infopro.core.train.TorchSgd;
+import org.infopro.core.testing.LocalSteps;
 import org.infopro.core.train.TrainingBatch;
 import org.infopro.segmentation.SegmentationPlugin;
 import org.infopro.segmentation.data.SegmentationData;
@@ -40,47 +32,18 @@ class SegmentationLocalTrainingTest {
     @ParameterizedTest
     @ValueSource(strings = {"infopro-softmax", "dgl", "greedy"})
     void laterModulesSendNoGradientIntoModuleOne(String method) {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LocalNetwork full = network(method, manager);
-            LocalNetwork alone = network(method, manager);
-            Networks.copyParameters(full, alone);
-            try (NDManager step = manager.newSubManager()) {
-                new LocalTrainer(full, new SegmentationPlugin(), new TorchSgd(0.9f, false, 0))
-                        .accumulateGradients(batch(step), 0, 0.01f);
-            }
-            // Module 1 trained by hand alone: its forward, its local loss, one backward.
-            try (NDManager step = manager.newSubManager();
-                    GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                TrainingBatch batch = batch(step);
-                ParameterStore ps = new ParameterStore(step, false);
-                NDArray h = alone.module(0).forward(ps, new NDList(batch.input()), true).head();
-                gc.backward(alone.localHead(0).loss(ps, h, batch).total());
-            }
-            Networks.assertGradientsEqual(
-                    alone.module(0).getParameters(), full.module(0).getParameters());
-            Networks.assertGradientsEqual(
-                    alone.localHead(0).getParameters(), full.localHead(0).getParameters());
-            assertTrue(
-                    Networks.maxAbsGradient(full.module(1).getParameters()) > 0,
-                    "module 2 trained too");
-            assertEquals(0.0, Networks.maxAbsGradient(alone.module(1).getParameters()));
-        }
+        LocalSteps.assertModuleOneIsolated(
+                m -> network(method, m),
+                new SegmentationPlugin(),
+                SegmentationLocalTrainingTest::batch);
     }
 
     @Test
     void onlyTheBatchSurvivesAStep() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            LocalNetwork net = network("infopro-softmax", manager);
-            try (NDManager step = manager.newSubManager()) {
-                TrainingBatch batch = batch(step);
-                batch.restoredInput();
-                int before = step.getManagedArrays().size();
-                new LocalTrainer(net, new SegmentationPlugin(), new TorchSgd(0.9f, false, 0))
-                        .accumulateGradients(batch, 0, 0.01f);
-                assertEquals(
-                        before, step.getManagedArrays().size(), step.getManagedArrays().toString());
-            }
-        }
+        LocalSteps.assertOnlyTheBatchSurvivesAStep(
+                m -> network("infopro-softmax", m),
+                new SegmentationPlugin(),
+                SegmentationLocalTrainingTest::batch);
     }
 
     private static LocalNetwork network(String method, NDManager manager) {
