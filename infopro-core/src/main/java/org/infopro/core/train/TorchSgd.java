@@ -54,7 +54,11 @@ public final class TorchSgd {
     }
 
     private void update(String name, NDArray weight, float learningRate) {
-        try (NDManager scratch = weight.getManager().newSubManager()) {
+        NDManager owner = weight.getManager();
+        try (NDManager scratch = owner.newSubManager()) {
+            // DJL puts an op's result in its first operand's manager: lend the long-lived weight
+            // and buffer to the scratch scope so that every temporary dies with it.
+            weight.tempAttach(scratch);
             NDArray gradient = weight.getGradient();
             gradient.attach(scratch);
             NDArray direction = gradient.add(weight.mul(weightDecay));
@@ -62,11 +66,12 @@ public final class TorchSgd {
                 NDArray buffer = buffers.get(name);
                 if (buffer == null) {
                     buffer = direction.duplicate();
-                    buffer.attach(weight.getManager());
+                    buffer.attach(owner);
                     buffers.put(name, buffer);
                 } else {
                     buffer.muli(momentum).addi(direction);
                 }
+                buffer.tempAttach(scratch);
                 direction = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
             }
             weight.subi(direction.mul(learningRate));

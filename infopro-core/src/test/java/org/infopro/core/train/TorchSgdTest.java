@@ -10,7 +10,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.PairList;
 import org.junit.jupiter.api.Test;
 
-/** TorchSgd against torch.optim.SGD's update rule written out in float64. */
+/**
+ * TorchSgd against torch.optim.SGD's update rule written out in float64; steps leave no temporaries
+ * behind in the parameters' manager.
+ */
 class TorchSgdTest {
 
     private static final float[] LRS = {0.1f, 0.05f, 0.01f};
@@ -39,11 +42,17 @@ class TorchSgdTest {
             PairList<String, Parameter> params = new PairList<>();
             params.add("w", p);
             TorchSgd sgd = new TorchSgd(0.9f, nesterov, 0.1f);
-            for (float lr : LRS) {
+            for (int t = 0; t < LRS.length; t++) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     gc.backward(w.square().div(2).sum());
                 }
-                sgd.step(params, lr);
+                int before = manager.getManagedArrays().size();
+                sgd.step(params, LRS[t]);
+                // Only the first step may keep an array (the momentum buffer) beside the weight.
+                assertEquals(
+                        before + (t == 0 ? 1 : 0),
+                        manager.getManagedArrays().size(),
+                        "arrays left by step " + t);
             }
             return w.getFloat();
         }

@@ -2,9 +2,12 @@ package org.infopro.segmentation.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.infopro.core.data.ImageFiles;
@@ -33,6 +36,14 @@ class SegmentationDataTest {
         int[] size = new int[2];
         assertArrayEquals(rgb, Images.readRgb(png, size));
         assertArrayEquals(new int[] {1, 2}, size);
+    }
+
+    @Test
+    void corruptImageIsNamed(@TempDir Path dir) throws Exception {
+        Path jpg = dir.resolve("broken.jpg");
+        Files.write(jpg, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        IOException e = assertThrows(IOException.class, () -> Images.readRgb(jpg, new int[2]));
+        assertTrue(e.getMessage().contains("broken.jpg"), e.getMessage());
     }
 
     /** Hue shifts wrap at 180 and every distortion keeps 8-bit pixels of the same size. */
