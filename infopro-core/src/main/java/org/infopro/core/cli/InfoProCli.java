@@ -216,6 +216,14 @@ public final class InfoProCli implements Runnable {
         float weightDecay;
 
         @Option(
+                names = "--nesterov",
+                negatable = true,
+                defaultValue = "true",
+                fallbackValue = "true",
+                description = "Nesterov momentum (default: on; --no-nesterov for plain momentum).")
+        boolean nesterov;
+
+        @Option(
                 names = "--schedule",
                 defaultValue = "cosine",
                 description =
@@ -272,6 +280,7 @@ public final class InfoProCli implements Runnable {
             c.batch = batch;
             c.lr = lr;
             c.weightDecay = weightDecay;
+            c.nesterov = nesterov;
             c.schedule = schedule;
             c.seed = seed;
             c.augment = augment;
