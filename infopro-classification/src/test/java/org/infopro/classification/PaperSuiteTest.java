@@ -30,7 +30,7 @@ class PaperSuiteTest {
                 plugin.suite(
                                 "standard",
                                 new BenchSuite.Overrides(
-                                        5, List.of("greedy"), List.of(8), null, null))
+                                        5, List.of("greedy"), List.of(8), null, null, null))
                         .orElseThrow();
         assertEquals(1, selected.cases().size());
         assertEquals(5, selected.cases().get(0).epochs);
@@ -61,7 +61,8 @@ class PaperSuiteTest {
                                         List.of("infopro-contrast"),
                                         List.of(2),
                                         dir.toString(),
-                                        1))
+                                        1,
+                                        null))
                         .orElseThrow();
         RunConfig first = paper.cases().get(0);
         assertEquals(1024, first.batch);

@@ -62,11 +62,12 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
             List<String> methods,
             List<Integer> ks,
             String dataRoot,
-            Integer steps) {
+            Integer steps,
+            Integer batch) {
 
         /** No overrides. */
         public static Overrides none() {
-            return new Overrides(null, null, null, null, null);
+            return new Overrides(null, null, null, null, null, null);
         }
 
         /** Whether a method is selected (all are when no list was given). */
@@ -79,7 +80,7 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
             return ks == null || ks.contains(k);
         }
 
-        /** Applies the per-case overrides (epochs, data folder, steps) to a case. */
+        /** Applies the per-case overrides (epochs, data folder, steps, batch) to a case. */
         public RunConfig apply(RunConfig config) {
             if (epochs != null) {
                 config.epochs = epochs;
@@ -89,6 +90,9 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
             }
             if (steps != null) {
                 config.maxSteps = steps;
+            }
+            if (batch != null) {
+                config.batch = batch;
             }
             return config;
         }

@@ -427,11 +427,17 @@ public final class InfoProCli implements Runnable {
         @Option(names = "--steps", description = "Steps per case (memory suites) or per epoch.")
         Integer steps;
 
+        @Option(
+                names = "--batch",
+                description =
+                        "Batch size of every case (e.g. to run a GPU protocol's step on a CPU).")
+        Integer batch;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             TaskPlugin plugin = Registry.discover().task(task);
             BenchSuite.Overrides overrides =
-                    new BenchSuite.Overrides(epochs, methods, ks, dataRoot, steps);
+                    new BenchSuite.Overrides(epochs, methods, ks, dataRoot, steps, batch);
             BenchSuite selected =
                     plugin.suite(suite, overrides)
                             .orElseThrow(
