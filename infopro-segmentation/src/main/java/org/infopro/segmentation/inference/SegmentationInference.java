@@ -2,6 +2,7 @@ package org.infopro.segmentation.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
@@ -75,25 +76,45 @@ public final class SegmentationInference implements Inference {
     public NDList predict(Function<NDArray, NDList> forward, NDArray input) {
         int height = (int) input.getShape().get(2);
         int width = (int) input.getShape().get(3);
+        NDManager owner = input.getManager();
         NDArray sum = null;
         int views = 0;
         for (float scale : scales) {
-            NDArray scaled =
-                    Resize.bilinearAlignCorners(
-                            input, Math.round(height * scale), Math.round(width * scale));
             for (int f = 0; f < (flip ? 2 : 1); f++) {
-                boolean flipped = f == 1;
-                NDArray logits = logits(forward, flipped ? scaled.flip(3) : scaled);
-                if (flipped) {
-                    logits = logits.flip(3);
+                // DJL frees intermediates only with their manager: one scope per view keeps a
+                // single view's activations alive, not all of them.
+                try (NDManager view = owner.newSubManager()) {
+                    input.tempAttach(view);
+                    NDArray probabilities =
+                            viewProbabilities(forward, input, scale, f == 1, height, width);
+                    if (sum == null) {
+                        sum = probabilities;
+                        sum.attach(owner);
+                    } else {
+                        sum.addi(probabilities);
+                    }
                 }
-                NDArray probabilities =
-                        Resize.bilinearAlignCorners(logits, height, width).softmax(1);
-                sum = sum == null ? probabilities : sum.add(probabilities);
                 views++;
             }
         }
-        return new NDList(sum.div(views));
+        return new NDList(sum.divi(views));
+    }
+
+    private NDArray viewProbabilities(
+            Function<NDArray, NDList> forward,
+            NDArray input,
+            float scale,
+            boolean flipped,
+            int height,
+            int width) {
+        NDArray scaled =
+                Resize.bilinearAlignCorners(
+                        input, Math.round(height * scale), Math.round(width * scale));
+        NDArray logits = logits(forward, flipped ? scaled.flip(3) : scaled);
+        if (flipped) {
+            logits = logits.flip(3);
+        }
+        return Resize.bilinearAlignCorners(logits, height, width).softmax(1);
     }
 
     /** Logits at the size of {@code x}. */
@@ -113,6 +134,7 @@ public final class SegmentationInference implements Inference {
     private NDArray slide(Function<NDArray, NDList> forward, NDArray x) {
         int height = (int) x.getShape().get(2);
         int width = (int) x.getShape().get(3);
+        NDManager owner = x.getManager();
         int[] rows = windowStarts(height, window[0], stride[0]);
         int[] columns = windowStarts(width, window[1], stride[1]);
         NDArray sum = null;
@@ -122,14 +144,16 @@ public final class SegmentationInference implements Inference {
             for (int left : columns) {
                 int right = Math.min(left + window[1], width);
                 NDIndex region = new NDIndex(":, :, {}:{}, {}:{}", top, bottom, left, right);
-                NDArray logits = whole(forward, x.get(region));
-                if (sum == null) {
-                    Shape shape = logits.getShape();
-                    sum =
-                            x.getManager()
-                                    .zeros(new Shape(shape.get(0), shape.get(1), height, width));
+                try (NDManager scope = owner.newSubManager()) {
+                    x.tempAttach(scope);
+                    NDArray logits = whole(forward, x.get(region));
+                    if (sum == null) {
+                        Shape shape = logits.getShape();
+                        sum = owner.zeros(new Shape(shape.get(0), shape.get(1), height, width));
+                    }
+                    sum.tempAttach(scope);
+                    sum.set(region, sum.get(region).add(logits));
                 }
-                sum.set(region, sum.get(region).add(logits));
                 for (int y = top; y < bottom; y++) {
                     for (int col = left; col < right; col++) {
                         counts[y * width + col]++;
@@ -137,7 +161,7 @@ public final class SegmentationInference implements Inference {
                 }
             }
         }
-        return sum.div(x.getManager().create(counts, new Shape(1, 1, height, width)));
+        return sum.div(owner.create(counts, new Shape(1, 1, height, width)));
     }
 
     /** Window origins along one axis: every {@code stride}, the last one ending at the border. */

@@ -139,7 +139,10 @@ class SegmentationInferenceTest {
                     };
             Inference multiScale =
                     new SegmentationInference(new float[] {0.5f, 1f, 1.75f}, false, null, null);
-            NDList actual = multiScale.predict(pointwise, m.create(x, new Shape(1, C, H, W)));
+            NDArray input = m.create(x, new Shape(1, C, H, W));
+            int before = m.getManagedArrays().size();
+            NDList actual = multiScale.predict(pointwise, input);
+            assertEquals(before + 1, m.getManagedArrays().size(), "only the result outlives views");
             assertEquals(
                     List.of(new Shape(1, C, 4, 5), new Shape(1, C, 7, 10), new Shape(1, C, 12, 18)),
                     seen);
