@@ -238,7 +238,8 @@ public final class InfoProCli implements Runnable {
 
         @Option(
                 names = "--augment",
-                description = "Augment training images (reflect-pad 4, crop, flip).")
+                description =
+                        "Augment training images with the dataset's pipeline (small images: reflect-pad 4, crop, flip; scenes: mmsegmentation's).")
         boolean augment;
 
         @Option(
