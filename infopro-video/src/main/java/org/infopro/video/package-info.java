@@ -1,2 +1,5 @@
-/** InfoPro for video: reserved for the task module; it has no plugin yet. */
+/**
+ * InfoPro for video. In progress: the temporal shift of TSM is here; the TSM/TSN models, readers,
+ * task plugin and suites are not yet.
+ */
 package org.infopro.video;

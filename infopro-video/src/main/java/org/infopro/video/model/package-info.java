@@ -1,0 +1,2 @@
+/** Video models: the temporal shift of TSM. */
+package org.infopro.video.model;
