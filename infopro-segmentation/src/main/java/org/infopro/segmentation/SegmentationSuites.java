@@ -98,20 +98,14 @@ final class SegmentationSuites {
      * Cityscapes, 512x1024 crops, batch 8, 40k iterations (≈108 epochs of 2975 images), λ (1.5, 1).
      */
     static BenchSuite paper(BenchSuite.Overrides o) {
-        List<RunConfig> cases = new ArrayList<>();
-        for (String method : List.of("e2e", "dgl", "infopro-softmax")) {
-            if (o.selects(method)) {
-                RunConfig c = base();
-                c.dataset = "cityscapes";
-                c.backbone = "deeplabv3-r101-d8";
-                c.method = method;
-                c.k = method.equals("e2e") ? 1 : 2;
-                c.batch = 8;
-                c.epochs = 108;
-                c.evalBatch = 1;
-                cases.add(o.apply(c));
-            }
-        }
+        RunConfig c = base();
+        c.dataset = "cityscapes";
+        c.backbone = "deeplabv3-r101-d8";
+        c.batch = 8;
+        c.epochs = 108;
+        c.evalBatch = 1;
+        List<RunConfig> cases =
+                BenchSuite.grid(c, List.of("e2e", "dgl", "infopro-softmax"), List.of(2), o);
         return new BenchSuite(
                 "paper",
                 "Cityscapes 40k-iteration protocol (for a GPU; --data DIR)",
