@@ -1,5 +1,5 @@
 /**
- * InfoPro for video. In progress: the temporal shift of TSM is here; the TSM/TSN models, readers,
- * task plugin and suites are not yet.
+ * InfoPro for video. In progress: TSM's temporal shift and the TSM/TSN ResNet backbones are here;
+ * the readers, task plugin and suites are not yet.
  */
 package org.infopro.video;

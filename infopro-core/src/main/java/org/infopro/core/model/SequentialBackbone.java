@@ -27,6 +27,47 @@ public abstract class SequentialBackbone implements Backbone {
         cuts.add(new CutPoint(blockName, shape));
     }
 
+    /** Builds one residual block of a ResNet stage. */
+    @FunctionalInterface
+    protected interface StageBlock {
+        /**
+         * @param stage 0-based stage
+         * @param index 0-based block within the stage
+         * @param in input channels
+         * @param planes the stage's inner width
+         * @param out output channels
+         * @param stride the block's stride (the stage's for its first block, else 1)
+         */
+        Block create(int stage, int index, int in, int planes, int out, int stride);
+    }
+
+    /**
+     * Appends ResNet stages {@code layer1.0} … after the last block added: stage s has {@code
+     * blocks[s]} blocks of inner width {@code width·2^s} and output {@code width·2^s·expansion},
+     * its first block strided by {@code strides[s]} (feature maps shrink with ceiling division).
+     */
+    protected final void addResNetStages(
+            int[] blocks, int[] strides, int width, int expansion, StageBlock factory) {
+        FeatureShape shape = cuts.get(cuts.size() - 1).shape();
+        int channels = shape.channels();
+        int h = shape.height();
+        int w = shape.width();
+        for (int stage = 0; stage < blocks.length; stage++) {
+            int planes = width << stage;
+            int out = planes * expansion;
+            for (int b = 0; b < blocks[stage]; b++) {
+                int stride = b == 0 ? strides[stage] : 1;
+                h = (h + stride - 1) / stride;
+                w = (w + stride - 1) / stride;
+                add(
+                        "layer" + (stage + 1) + "." + b,
+                        factory.create(stage, b, channels, planes, out, stride),
+                        new FeatureShape(out, h, w));
+                channels = out;
+            }
+        }
+    }
+
     @Override
     public final String name() {
         return name;

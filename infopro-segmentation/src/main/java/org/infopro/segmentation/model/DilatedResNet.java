@@ -78,24 +78,20 @@ public final class DilatedResNet extends SequentialBackbone {
         h = (h + 1) / 2;
         w = (w + 1) / 2;
         add("stem", stem, new FeatureShape(width, h, w));
-        int channels = width;
-        for (int stage = 0; stage < 4; stage++) {
-            int planes = width << stage;
-            int out = planes * depth.expansion;
-            for (int b = 0; b < depth.blocks[stage]; b++) {
-                int stride = b == 0 ? STRIDES[stage] : 1;
-                int dilation =
-                        b == 0 && DILATIONS[stage] > 1 ? DILATIONS[stage] / 2 : DILATIONS[stage];
-                h = (h + stride - 1) / stride;
-                w = (w + stride - 1) / stride;
-                Block block =
-                        depth.expansion == 4
-                                ? bottleneck(channels, planes, out, stride, dilation)
-                                : basic(channels, out, stride, dilation);
-                add("layer" + (stage + 1) + "." + b, block, new FeatureShape(out, h, w));
-                channels = out;
-            }
-        }
+        addResNetStages(
+                depth.blocks,
+                STRIDES,
+                width,
+                depth.expansion,
+                (stage, b, in, planes, out, stride) -> {
+                    int dilation =
+                            b == 0 && DILATIONS[stage] > 1
+                                    ? DILATIONS[stage] / 2
+                                    : DILATIONS[stage];
+                    return depth.expansion == 4
+                            ? bottleneck(in, planes, out, stride, dilation)
+                            : basic(in, out, stride, dilation);
+                });
         layer3End = "layer3." + (depth.blocks[2] - 1);
     }
 

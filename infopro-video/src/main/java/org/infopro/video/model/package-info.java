@@ -1,2 +1,2 @@
-/** Video models: the temporal shift of TSM. */
+/** Video models: TSM's temporal shift and the TSM/TSN ResNets over frames folded into the batch. */
 package org.infopro.video.model;

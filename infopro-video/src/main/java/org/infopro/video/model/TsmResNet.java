@@ -1,0 +1,84 @@
+package org.infopro.video.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.nn.Layers;
+
+/**
+ * An ImageNet-style ResNet over frames folded into the batch (N·T, 3, H, W), with TSM's residual
+ * shift: every residual branch starts with a {@link TemporalShift} (1/8 of the channels each way)
+ * while the shortcut carries the unshifted features. Without the shift it is the TSN backbone, the
+ * temporal baseline: the same network, frames processed independently.
+ *
+ * <p>Stem conv7×7/2 → BN → ReLU → max-pool 3×3/2, then four stages with strides (1, 2, 2, 2); basic
+ * blocks for depth 18, bottlenecks (stride on the 3×3, torchvision's v1.5) for 50. Blocks are named
+ * {@code stem} and {@code layerS.B}; any boundary can end a module.
+ */
+public final class TsmResNet extends SequentialBackbone {
+
+    private static final int[] STRIDES = {1, 2, 2, 2};
+
+    /** Block layout of one depth. */
+    public enum Depth {
+        R18(new int[] {2, 2, 2, 2}, 1),
+        R50(new int[] {3, 4, 6, 3}, 4);
+
+        final int[] blocks;
+        final int expansion;
+
+        Depth(int[] blocks, int expansion) {
+            this.blocks = blocks;
+            this.expansion = expansion;
+        }
+    }
+
+    /**
+     * @param name registry name
+     * @param frame per-frame input shape
+     * @param depth block layout
+     * @param width channels of the stem and first stage before expansion (64 as published)
+     * @param segments frames per clip T; 0 builds TSN (no shift)
+     */
+    public TsmResNet(String name, FeatureShape frame, Depth depth, int width, int segments) {
+        super(name, frame);
+        int h = (frame.height() + 1) / 2;
+        int w = (frame.width() + 1) / 2;
+        SequentialBlock stem =
+                new SequentialBlock()
+                        .add(Layers.conv(width, 7, 2, false))
+                        .add(Layers.batchNorm())
+                        .add(Activation.reluBlock())
+                        .add(
+                                Pool.maxPool2dBlock(
+                                        new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+        h = (h + 1) / 2;
+        w = (w + 1) / 2;
+        add("stem", stem, new FeatureShape(width, h, w));
+        addResNetStages(
+                depth.blocks,
+                STRIDES,
+                width,
+                depth.expansion,
+                (stage, b, in, planes, out, stride) -> {
+                    SequentialBlock branch = new SequentialBlock();
+                    if (segments > 0) {
+                        branch.add(new TemporalShift(segments, 8));
+                    }
+                    if (depth.expansion == 4) {
+                        branch.add(Layers.convBnRelu(planes, 1, 1, false))
+                                .add(Layers.convBnRelu(planes, 3, stride, false))
+                                .add(Layers.conv(out, 1, 1, false))
+                                .add(Layers.batchNorm());
+                    } else {
+                        branch.add(Layers.convBnRelu(out, 3, stride, false))
+                                .add(Layers.conv(out, 3, 1, false))
+                                .add(Layers.batchNorm());
+                    }
+                    return Layers.residual(branch, Layers.shortcut(in, out, stride));
+                });
+    }
+}
