@@ -1,5 +1,6 @@
 /**
- * InfoPro for video. In progress: TSM's temporal shift and the TSM/TSN ResNet backbones are here;
- * the readers, task plugin and suites are not yet.
+ * InfoPro for video. In progress: TSM's temporal shift, the TSM/TSN ResNet backbones, the UCF101
+ * split reader over frame folders and TSN segment sampling are here; the other readers, the task
+ * plugin and the suites are not yet.
  */
 package org.infopro.video;
