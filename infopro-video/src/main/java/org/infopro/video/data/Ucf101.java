@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * UCF101's official splits over frame folders: {@code classInd.txt} ("1 ApplyEyeMakeup"), {@code
@@ -50,7 +48,7 @@ public final class Ucf101 {
             }
             String name = video.substring(slash + 1).replaceFirst("\\.[^.]+$", "");
             Path folder = frames.resolve(className).resolve(name);
-            clips.add(new VideoClip(video, folder, label, frameCount(folder, where)));
+            clips.add(new VideoClip(video, folder, label, FrameFolders.count(folder, where)));
         }
         return clips;
     }
@@ -79,35 +77,7 @@ public final class Ucf101 {
         return classes;
     }
 
-    /** The number of frames, checking that img_00001 … img_N are all there. */
-    private static int frameCount(Path folder, String where) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new IOException(where + ": frame folder " + folder + " not found");
-        }
-        BitSet present = new BitSet();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(p -> p.getFileName().toString())
-                    .filter(f -> f.matches("img_\\d+\\.jpg"))
-                    .forEach(f -> present.set(Integer.parseInt(f.substring(4, f.length() - 4))));
-        }
-        int count = present.cardinality();
-        if (count == 0) {
-            throw new IOException(where + ": frame folder " + folder + " holds no img_*.jpg");
-        }
-        int missing = present.nextClearBit(1);
-        if (missing <= present.length() - 1) {
-            throw new IOException(
-                    where
-                            + ": frame "
-                            + new VideoClip("", folder, 0, 0).frame(missing)
-                            + " is missing (frames run to "
-                            + (present.length() - 1)
-                            + ")");
-        }
-        return count;
-    }
-
-    private static List<String> readLines(Path file) throws IOException {
+    static List<String> readLines(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": file not found");
         }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.infopro.core.data.ImageFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +32,9 @@ class Ucf101Test {
                         "ApplyEyeMakeup/v_ApplyEyeMakeup_g08_c01.avi 1",
                         "Archery/v_Archery_g08_c02.avi 2"));
         Files.write(splits.resolve("testlist01.txt"), List.of("Archery/v_Archery_g01_c01.avi"));
-        writeFrames("ApplyEyeMakeup/v_ApplyEyeMakeup_g08_c01", 5);
-        writeFrames("Archery/v_Archery_g08_c02", 3);
-        writeFrames("Archery/v_Archery_g01_c01", 4);
+        TinyClips.writeFrames(frames, "ApplyEyeMakeup/v_ApplyEyeMakeup_g08_c01", 5);
+        TinyClips.writeFrames(frames, "Archery/v_Archery_g08_c02", 3);
+        TinyClips.writeFrames(frames, "Archery/v_Archery_g01_c01", 4);
     }
 
     @Test
@@ -100,18 +99,5 @@ class Ucf101Test {
         }
         int[] short5 = SegmentSampler.training(5, 4, random);
         assertEquals(4, short5.length);
-    }
-
-    private void writeFrames(String clip, int count) throws IOException {
-        for (int i = 1; i <= count; i++) {
-            byte[] rgb = new byte[4 * 4 * 3];
-            java.util.Arrays.fill(rgb, (byte) (i * 40));
-            ImageFiles.writeRgb(
-                    frames.resolve(clip).resolve(String.format("img_%05d.jpg", i)),
-                    rgb,
-                    4,
-                    4,
-                    "jpg");
-        }
     }
 }
