@@ -1,0 +1,76 @@
+package org.infopro.video.data;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Something-Something V2 over frame folders: {@code something-something-v2-labels.json} maps each
+ * template (placeholders written "something") to its class index; the train and validation files
+ * list {@code {"id", "label", "template", "placeholders"}}; the class of an entry is its template
+ * with the brackets removed. Frames of clip {@code id} are read from {@code frames/<id>/}.
+ *
+ * <p>Its classes depend on direction ("pushing from left to right"), so training must not flip.
+ */
+public final class SomethingSomethingV2 {
+
+    private SomethingSomethingV2() {}
+
+    /**
+     * @param annotations folder of the JSON files
+     * @param frames root of the frame folders
+     * @param list e.g. {@code something-something-v2-train.json}
+     */
+    public static List<VideoClip> open(Path annotations, Path frames, String list)
+            throws IOException {
+        Path labelsFile = annotations.resolve("something-something-v2-labels.json");
+        Map<String, Integer> labels = new HashMap<>();
+        for (Map.Entry<String, JsonElement> e : parse(labelsFile).getAsJsonObject().entrySet()) {
+            labels.put(e.getKey(), Integer.parseInt(e.getValue().getAsString()));
+        }
+        Path listFile = annotations.resolve(list);
+        JsonArray entries = parse(listFile).getAsJsonArray();
+        List<VideoClip> clips = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = listFile + " entry " + i;
+            JsonObject entry = entries.get(i).getAsJsonObject();
+            if (!entry.has("id") || !entry.has("template")) {
+                throw new IOException(where + ": needs 'id' and 'template'");
+            }
+            String id = entry.get("id").getAsString();
+            String template = entry.get("template").getAsString().replace("[", "").replace("]", "");
+            Integer label = labels.get(template);
+            if (label == null) {
+                throw new IOException(
+                        where
+                                + ": template '"
+                                + template
+                                + "' is not in "
+                                + labelsFile.getFileName());
+            }
+            Path folder = frames.resolve(id);
+            clips.add(new VideoClip(id, folder, label, FrameFolders.count(folder, where)));
+        }
+        return clips;
+    }
+
+    private static JsonElement parse(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": file not found");
+        }
+        try {
+            return JsonParser.parseString(Files.readString(file));
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+        }
+    }
+}
