@@ -1,6 +1,9 @@
 package org.infopro.core.model;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +28,17 @@ public abstract class SequentialBackbone implements Backbone {
     protected final void add(String blockName, Block block, FeatureShape shape) {
         blocks.add(block);
         cuts.add(new CutPoint(blockName, shape));
+    }
+
+    /**
+     * Appends a ResNet stem named {@code stem}: {@code convs} (stride 2 overall, {@code width}
+     * channels out) followed by the 3×3 max-pool of stride 2, so features leave at stride 4.
+     */
+    protected final void addResNetStem(SequentialBlock convs, int width) {
+        convs.add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+        int h = ((input.height() + 1) / 2 + 1) / 2;
+        int w = ((input.width() + 1) / 2 + 1) / 2;
+        add("stem", convs, new FeatureShape(width, h, w));
     }
 
     /** Builds one residual block of a ResNet stage. */

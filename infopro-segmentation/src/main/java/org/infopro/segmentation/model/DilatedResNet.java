@@ -1,9 +1,7 @@
 package org.infopro.segmentation.model;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.pooling.Pool;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,19 +63,12 @@ public final class DilatedResNet extends SequentialBackbone {
         super(name, input);
         this.splitTables = splitTables;
         this.lambdas = lambdas;
-        int h = (input.height() + 1) / 2;
-        int w = (input.width() + 1) / 2;
-        SequentialBlock stem =
+        addResNetStem(
                 new SequentialBlock()
                         .add(Layers.convBnRelu(width / 2, 3, 2, false))
                         .add(Layers.convBnRelu(width / 2, 3, 1, false))
-                        .add(Layers.convBnRelu(width, 3, 1, false))
-                        .add(
-                                Pool.maxPool2dBlock(
-                                        new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
-        h = (h + 1) / 2;
-        w = (w + 1) / 2;
-        add("stem", stem, new FeatureShape(width, h, w));
+                        .add(Layers.convBnRelu(width, 3, 1, false)),
+                width);
         addResNetStages(
                 depth.blocks,
                 STRIDES,

@@ -1,9 +1,7 @@
 package org.infopro.video.model;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.pooling.Pool;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.Layers;
@@ -45,19 +43,12 @@ public final class TsmResNet extends SequentialBackbone {
      */
     public TsmResNet(String name, FeatureShape frame, Depth depth, int width, int segments) {
         super(name, frame);
-        int h = (frame.height() + 1) / 2;
-        int w = (frame.width() + 1) / 2;
-        SequentialBlock stem =
+        addResNetStem(
                 new SequentialBlock()
                         .add(Layers.conv(width, 7, 2, false))
                         .add(Layers.batchNorm())
-                        .add(Activation.reluBlock())
-                        .add(
-                                Pool.maxPool2dBlock(
-                                        new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
-        h = (h + 1) / 2;
-        w = (w + 1) / 2;
-        add("stem", stem, new FeatureShape(width, h, w));
+                        .add(Activation.reluBlock()),
+                width);
         addResNetStages(
                 depth.blocks,
                 STRIDES,
