@@ -14,6 +14,7 @@ import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.train.TaskMetric;
+import org.infopro.core.train.TopKAccuracy;
 import org.infopro.core.train.TrainingBatch;
 
 /**

@@ -2,6 +2,7 @@ package org.infopro.segmentation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
@@ -16,16 +17,16 @@ final class SegmentationSuites {
     private SegmentationSuites() {}
 
     static Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
-        switch (name) {
-            case "quick":
-                return Optional.of(quick(o));
-            case "memory":
-                return Optional.of(memory(o));
-            case "paper":
-                return Optional.of(paper(o));
-            default:
-                return Optional.empty();
-        }
+        return BenchSuite.named(
+                name,
+                Map.of(
+                        "quick",
+                        SegmentationSuites::quick,
+                        "memory",
+                        SegmentationSuites::memory,
+                        "paper",
+                        SegmentationSuites::paper),
+                o);
     }
 
     /** mmsegmentation's optimiser: SGD momentum 0.9, wd 5e-4, poly LR (power 0.9, min 1e-4). */

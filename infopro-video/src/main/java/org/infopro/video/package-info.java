@@ -1,6 +1,6 @@
 /**
- * InfoPro for video. In progress: TSM's temporal shift, the TSM/TSN ResNet backbones, the UCF101,
- * HMDB51 and Something-Something V2 readers over frame folders and TSN segment sampling are here;
- * video-file decoding, the generated motion set, the task plugin and the suites are not yet.
+ * InfoPro for video recognition: TSM (temporal shift) and TSN ResNets over frames folded into the
+ * batch, clip-level consensus, UCF101 / HMDB51 / Something-Something V2 readers over frame folders
+ * or video files, the generated motion-clips set and the benchmark suites.
  */
 package org.infopro.video;

@@ -60,14 +60,19 @@ public final class BenchReport {
         md.append(
                 "Ratios compare each case with the E2E case of the same backbone and seed "
                         + "(repetitions of a suite use different seeds).\n\n");
-        md.append("| method | K | split | blocks per module | ")
+        // A backbone column only when the suite compares backbones (e.g. TSN against TSM).
+        boolean backbones = records.stream().map(r -> r.get("backbone")).distinct().count() > 1;
+        md.append(backbones ? "| backbone " : "")
+                .append("| method | K | split | blocks per module | ")
                 .append(metric == null ? "" : metric + " | best | ")
                 .append("peak step MB | × E2E | ms/step | × E2E |\n");
-        md.append("|---|---|---|---|")
+        md.append(backbones ? "|---" : "")
+                .append("|---|---|---|---|")
                 .append(metric == null ? "" : "---|---|")
                 .append("---|---|---|---|\n");
         for (Map<String, Object> r : records) {
-            md.append("| ")
+            md.append(backbones ? "| " + r.get("backbone") + " " : "")
+                    .append("| ")
                     .append(r.get("method"))
                     .append(" | ")
                     .append(integer(r.get("k")))

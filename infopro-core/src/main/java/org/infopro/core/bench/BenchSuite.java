@@ -38,6 +38,17 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
         return cases;
     }
 
+    /**
+     * Looks a suite up by name among a task's suite builders (name → builder taking the overrides);
+     * empty for an unknown name.
+     */
+    public static java.util.Optional<BenchSuite> named(
+            String name,
+            java.util.Map<String, java.util.function.Function<Overrides, BenchSuite>> suites,
+            Overrides overrides) {
+        return java.util.Optional.ofNullable(suites.get(name)).map(s -> s.apply(overrides));
+    }
+
     /** What a case measures. */
     public enum Measure {
         /** Train and evaluate; report the test metric, step time and peak memory. */

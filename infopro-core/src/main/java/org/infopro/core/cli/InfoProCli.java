@@ -43,6 +43,10 @@ public final class InfoProCli implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new InfoProCli());
+        Registry registry = Registry.discover();
+        for (String task : registry.taskNames()) {
+            registry.task(task).commands().forEach(cli::addSubcommand);
+        }
         cli.setExecutionExceptionHandler(
                 (e, line, parsed) -> {
                     // Expected failures (bad input, unknown names) get one clear line, not a stack
@@ -119,8 +123,16 @@ public final class InfoProCli implements Runnable {
                 description = "Sliding-window stride HxW (default: two thirds of the window).")
         String stride;
 
+        @Option(
+                names = "--test-clips",
+                description = "Video: clips per test video, scores averaged (default 1).")
+        Integer clips;
+
         /** Sets the given options on {@code c}; options not given leave {@code c} as it is. */
         void applyTo(RunConfig c) {
+            if (clips != null) {
+                c.testClips = clips;
+            }
             if (scales != null) {
                 c.testScales = scales;
             }
@@ -261,6 +273,12 @@ public final class InfoProCli implements Runnable {
         int testLimit;
 
         @Option(
+                names = "--segments",
+                defaultValue = "8",
+                description = "Video: frames sampled per clip, T (default ${DEFAULT-VALUE}).")
+        int segments;
+
+        @Option(
                 names = "--max-steps",
                 defaultValue = "0",
                 description = "Stop each epoch after N steps (0 = full epochs).")
@@ -288,6 +306,7 @@ public final class InfoProCli implements Runnable {
             c.trainLimit = trainLimit;
             c.testLimit = testLimit;
             c.maxSteps = maxSteps;
+            c.segments = segments;
             c.crop = crop == null ? null : pixelSize("--crop", crop);
             testTime.applyTo(c);
             return c;

@@ -14,6 +14,15 @@ import ai.djl.ndarray.types.Shape;
  */
 public record Normalization(float[] mean, float[] std) {
 
+    /**
+     * ImageNet's RGB statistics (mean 123.675/116.28/103.53, std 58.395/57.12/57.375 in 8-bit
+     * units), used by torchvision, mmsegmentation, mmdetection and TSM alike.
+     */
+    public static final Normalization IMAGENET =
+            new Normalization(
+                    new float[] {123.675f / 255, 116.28f / 255, 103.53f / 255},
+                    new float[] {58.395f / 255, 57.12f / 255, 57.375f / 255});
+
     public Normalization {
         if (mean.length != std.length || mean.length == 0) {
             throw new IllegalArgumentException("mean and std need one value per channel");

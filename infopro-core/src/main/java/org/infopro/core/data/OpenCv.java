@@ -1,7 +1,12 @@
 package org.infopro.core.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * OpenCV for decoding and resampling images, as the PyTorch toolkits use it ({@code cv2}). The
@@ -19,6 +24,26 @@ public final class OpenCv {
             nu.pattern.OpenCV.loadLocally();
             loaded = true;
         }
+    }
+
+    /**
+     * Decodes an image file into an 8-bit RGB image (OpenCV decodes to BGR, as {@code cv2.imread}).
+     *
+     * @throws IOException naming the file when it is missing or not a decodable image
+     */
+    public static Mat readRgb(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": file not found");
+        }
+        load();
+        Mat bgr = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
+        if (bgr.empty()) {
+            throw new IOException(file + ": not a readable image (unknown or corrupt format)");
+        }
+        Mat rgb = new Mat();
+        Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
+        bgr.release();
+        return rgb;
     }
 
     /** An 8-bit image of {@code channels} interleaved channels holding a copy of {@code pixels}. */

@@ -7,6 +7,9 @@ import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.infopro.core.objective.LambdaSchedule;
 
 /**
  * Bookkeeping for a backbone built block by block: subclasses call {@link #add} with each block,
@@ -18,10 +21,36 @@ public abstract class SequentialBackbone implements Backbone {
     private final FeatureShape input;
     private final List<Block> blocks = new ArrayList<>();
     private final List<CutPoint> cuts = new ArrayList<>();
+    private final Map<String, Map<Integer, List<String>>> splitTables;
+    private final LambdaSchedule lambdas;
 
     protected SequentialBackbone(String name, FeatureShape input) {
+        this(name, input, Map.of(), null);
+    }
+
+    /**
+     * @param splitTables published (or chosen) splits by table name and K
+     * @param lambdas the λ schedule of every table, or null for none
+     */
+    protected SequentialBackbone(
+            String name,
+            FeatureShape input,
+            Map<String, Map<Integer, List<String>>> splitTables,
+            LambdaSchedule lambdas) {
         this.name = name;
         this.input = input;
+        this.splitTables = splitTables;
+        this.lambdas = lambdas;
+    }
+
+    @Override
+    public Map<String, Map<Integer, List<String>>> splitTables() {
+        return splitTables;
+    }
+
+    @Override
+    public Optional<LambdaSchedule> lambdas(String table, int k) {
+        return Optional.ofNullable(lambdas);
     }
 
     /** Appends a block whose output has the given per-sample shape. */

@@ -17,6 +17,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.List;
+import org.infopro.core.model.FeatureShape;
 
 /**
  * Layer constructors with the reference code's initialisation: convolutions He-normal with fan-out
@@ -116,5 +117,22 @@ public final class Layers {
     /** Bilinear resize (align corners) of the spatial axes to a fixed size. */
     public static Block resize(int height, int width) {
         return LambdaBlock.singleton(x -> Resize.bilinearAlignCorners(x, height, width), "resize");
+    }
+
+    /**
+     * The decoder w of the paper's ImageNet and Cityscapes experiments, from features of any
+     * stride: conv1×1(→128)-BN-ReLU, ×2 upsampling, conv3×3(→32)-BN-ReLU, ×2 again,
+     * conv3×3(→12)-BN-ReLU, resize to the image, conv3×3(→image channels, bias); upsampling is
+     * bilinear with aligned corners, and the final sigmoid lives in the BCE.
+     */
+    public static Block upsamplingDecoder(FeatureShape features, FeatureShape image) {
+        return new SequentialBlock()
+                .add(convBnRelu(128, 1, 1, false))
+                .add(resize(2 * features.height(), 2 * features.width()))
+                .add(convBnRelu(32, 3, 1, false))
+                .add(resize(4 * features.height(), 4 * features.width()))
+                .add(convBnRelu(12, 3, 1, false))
+                .add(resize(image.height(), image.width()))
+                .add(conv(image.channels(), 3, 1, true));
     }
 }

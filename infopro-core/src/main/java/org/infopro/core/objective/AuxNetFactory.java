@@ -35,6 +35,14 @@ public interface AuxNetFactory {
     Block classifier(FeatureShape features, FeatureShape image, AuxConfig config, int outputs);
 
     /**
+     * ψ's or φ's output per sample, from the output per row of the features: the identity, except
+     * where a sample spans several rows (a video clip's frames are averaged into one prediction).
+     */
+    default NDArray perSample(NDArray outputs, TrainingBatch batch) {
+        return outputs;
+    }
+
+    /**
      * Per-sample labels of the batch used by contrastive heads and by the classifier's
      * cross-entropy: for image classification the class index of each sample.
      */
@@ -42,8 +50,12 @@ public interface AuxNetFactory {
         return batch.labels().head();
     }
 
-    /** The loss of ψ's output; by default cross-entropy against {@link #sampleLabels}. */
+    /**
+     * The loss of ψ's output; by default cross-entropy of the {@link #perSample} logits against
+     * {@link #sampleLabels}.
+     */
     default NDArray classifierLoss(NDArray logits, TrainingBatch batch) {
-        return org.infopro.core.loss.Losses.crossEntropy(logits, sampleLabels(batch));
+        return org.infopro.core.loss.Losses.crossEntropy(
+                perSample(logits, batch), sampleLabels(batch));
     }
 }

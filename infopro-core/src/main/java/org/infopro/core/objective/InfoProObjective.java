@@ -105,7 +105,7 @@ public final class InfoProObjective implements LocalObjective {
             if (term == TaskTerm.SOFTMAX) {
                 return auxNets.classifierLoss(output, batch);
             }
-            NDArray z = output.normalize(2, 1);
+            NDArray z = auxNets.perSample(output, batch).normalize(2, 1);
             return Losses.supervisedContrastive(
                     z, auxNets.sampleLabels(batch), TEMPERATURE, TEMPERATURE);
         }

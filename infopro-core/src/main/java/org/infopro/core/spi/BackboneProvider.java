@@ -3,6 +3,7 @@ package org.infopro.core.spi;
 import java.util.Set;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
+import org.infopro.core.train.RunConfig;
 
 /**
  * Named backbones with their published split tables.
@@ -22,4 +23,12 @@ public interface BackboneProvider {
      * @param input the per-sample input shape
      */
     Backbone create(String name, FeatureShape input);
+
+    /**
+     * Builds a backbone for a run whose settings shape it (e.g. a video backbone's frames per clip,
+     * {@link RunConfig#segments}); by default the run changes nothing.
+     */
+    default Backbone create(String name, FeatureShape input, RunConfig run) {
+        return create(name, input);
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import org.infopro.core.data.LabeledData;
+import org.infopro.core.train.RunConfig;
 
 /**
  * Named dataset readers for real on-disk formats.
@@ -40,5 +41,14 @@ public interface DatasetProvider {
     default LabeledData open(String name, Path root, String split, int limit, int[] crop)
             throws IOException {
         return open(name, root, split, limit);
+    }
+
+    /**
+     * Opens one split for a run whose settings shape the samples (a video's frames per clip and
+     * test clips, a dense task's crop); by default only the crop is used.
+     */
+    default LabeledData open(String name, Path root, String split, int limit, RunConfig run)
+            throws IOException {
+        return open(name, root, split, limit, run.crop);
     }
 }

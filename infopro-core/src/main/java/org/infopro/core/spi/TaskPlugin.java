@@ -56,6 +56,14 @@ public interface TaskPlugin {
     /** A benchmark suite by name, configured by the command-line overrides. */
     Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides);
 
+    /**
+     * Further top-level commands of the {@code infopro} command line (picocli {@code @Command}
+     * objects), e.g. a data preparation tool.
+     */
+    default List<Object> commands() {
+        return List.of();
+    }
+
     /** An optional Guice module contributing further bindings (backbones, datasets, …). */
     default Optional<Module> guiceModule() {
         return Optional.empty();

@@ -70,13 +70,12 @@ public final class Experiment implements AutoCloseable {
         Path root = dataRoot(config, datasets);
         LabeledData train =
                 data == Data.TRAIN_AND_TEST
-                        ? datasets.open(
-                                config.dataset, root, "train", config.trainLimit, config.crop)
+                        ? datasets.open(config.dataset, root, "train", config.trainLimit, config)
                         : null;
-        LabeledData test =
-                datasets.open(config.dataset, root, "test", config.testLimit, config.crop);
+        LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit, config);
         Backbone backbone =
-                registry.backbone(config.backbone).create(config.backbone, test.sampleShape());
+                registry.backbone(config.backbone)
+                        .create(config.backbone, test.sampleShape(), config);
         ObjectiveProvider methods = registry.objective(config.method);
         LocalObjective objective =
                 methods.create(

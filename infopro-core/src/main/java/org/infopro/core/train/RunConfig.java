@@ -50,6 +50,12 @@ public final class RunConfig {
     /** Stop each epoch after this many steps (0 = the whole epoch); for quick and memory runs. */
     public int maxSteps;
 
+    /** Frames sampled per clip (TSN segments) for video tasks. */
+    public int segments = 8;
+
+    /** Clips per test video, spread evenly over it; their scores are averaged (video tasks). */
+    public int testClips = 1;
+
     /** Test-time scales for tasks with multi-scale inference; null = the trained scale only. */
     public float[] testScales;
 

@@ -22,23 +22,14 @@ import org.infopro.segmentation.data.SegmentationSet;
  * cross-entropy ignoring 255. The classifier depth of {@link AuxConfig} does not apply: the
  * segmentation ψ has one fixed shape.
  *
- * <p>w: conv1×1(C→128)-BN-ReLU, ×2 upsampling, conv3×3(128→32)-BN-ReLU, ×2, conv3×3(32→12)-BN-ReLU,
- * resize to the image (×2 from stride 8), conv3×3(12→3); BCE against the restored image.
+ * <p>w: {@link Layers#upsamplingDecoder} (conv1×1 to 128, ×2, conv3×3 to 32, ×2, conv3×3 to 12,
+ * resize to the image, conv3×3 to 3); BCE against the restored image.
  */
 public final class SegmentationAuxNets implements AuxNetFactory {
 
     @Override
     public Block decoder(FeatureShape features, FeatureShape image) {
-        int h = features.height();
-        int w = features.width();
-        return new SequentialBlock()
-                .add(Layers.convBnRelu(128, 1, 1, false))
-                .add(Layers.resize(2 * h, 2 * w))
-                .add(Layers.convBnRelu(32, 3, 1, false))
-                .add(Layers.resize(4 * h, 4 * w))
-                .add(Layers.convBnRelu(12, 3, 1, false))
-                .add(Layers.resize(image.height(), image.width()))
-                .add(Layers.conv(image.channels(), 3, 1, true));
+        return Layers.upsamplingDecoder(features, image);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.RawImages;
+import org.infopro.core.data.TexturedBackground;
 
 /**
  * The generated segmentation benchmark: scenes of 1–4 Fashion-MNIST items, scaled 1.5–3×, tinted
@@ -55,7 +56,7 @@ public final class FashionScenes {
         for (int n = 0; n < count; n++) {
             String id = split + "_" + String.format("%06d", n);
             int[] labels = new int[height * width];
-            byte[] rgb = background(random);
+            byte[] rgb = TexturedBackground.draw(random, height, width);
             int objects = 1 + random.nextInt(4);
             for (int o = 0; o < objects; o++) {
                 place(random, rgb, labels);
@@ -69,27 +70,6 @@ public final class FashionScenes {
         Path list = root.resolve("ImageSets/Segmentation/" + split + ".txt");
         Files.createDirectories(list.getParent());
         Files.write(list, ids);
-    }
-
-    /** Smooth colour gradients plus a stripe texture, so items are not found by colour alone. */
-    private byte[] background(SplittableRandom random) {
-        byte[] rgb = new byte[height * width * 3];
-        double[] base = {
-            random.nextDouble(40, 200), random.nextDouble(40, 200), random.nextDouble(40, 200)
-        };
-        double fy = random.nextDouble(0.05, 0.4);
-        double fx = random.nextDouble(0.05, 0.4);
-        double amplitude = random.nextDouble(10, 40);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double texture = amplitude * Math.sin(fy * y + fx * x) + random.nextDouble(-8, 8);
-                for (int c = 0; c < 3; c++) {
-                    double v = base[c] + texture + 30.0 * (c - 1) * y / height;
-                    rgb[(y * width + x) * 3 + c] = (byte) clamp(v);
-                }
-            }
-        }
-        return rgb;
     }
 
     /** Draws one random item at a random scale, tint and position; updates labels and borders. */
@@ -114,7 +94,10 @@ public final class FashionScenes {
                 int p = (top + y) * width + left + x;
                 labels[p] = label;
                 for (int c = 0; c < 3; c++) {
-                    rgb[p * 3 + c] = (byte) clamp(255 * tint[c] * (0.35 + 0.65 * v / 255.0));
+                    rgb[p * 3 + c] =
+                            (byte)
+                                    TexturedBackground.clampByte(
+                                            255 * tint[c] * (0.35 + 0.65 * v / 255.0));
                 }
             }
         }
@@ -136,9 +119,5 @@ public final class FashionScenes {
                 || !mask[(y + 1) * size + x]
                 || !mask[y * size + x - 1]
                 || !mask[y * size + x + 1];
-    }
-
-    private static int clamp(double v) {
-        return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 }

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.infopro.core.data.OpenCv;
 import org.opencv.core.Mat;
-import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Decoding of images (OpenCV, as mmsegmentation's {@code cv2} backend) and label masks. Masks are
@@ -28,15 +26,7 @@ final class Images {
      * width.
      */
     static byte[] readRgb(Path file, int[] size) throws IOException {
-        requireFile(file);
-        OpenCv.load();
-        Mat bgr = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
-        if (bgr.empty()) {
-            throw new IOException(file + ": not a readable image (unknown or corrupt format)");
-        }
-        Mat rgb = new Mat();
-        Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
-        bgr.release();
+        Mat rgb = OpenCv.readRgb(file);
         size[0] = rgb.rows();
         size[1] = rgb.cols();
         return OpenCv.bytesOf(rgb);

@@ -20,11 +20,8 @@ import org.infopro.core.train.TrainingBatch;
  */
 public final class SegmentationData implements LabeledData {
 
-    /** mmsegmentation's normalisation, in [0, 1] units. */
-    public static final Normalization IMAGENET =
-            new Normalization(
-                    new float[] {123.675f / 255, 116.28f / 255, 103.53f / 255},
-                    new float[] {58.395f / 255, 57.12f / 255, 57.375f / 255});
+    /** mmsegmentation's normalisation (ImageNet statistics). */
+    public static final Normalization IMAGENET = Normalization.IMAGENET;
 
     private final SegmentationSet set;
     private final FeatureShape shape;

@@ -1,7 +1,6 @@
 package org.infopro.segmentation.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashSet;
@@ -9,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.infopro.core.data.FashionMnist;
+import org.infopro.core.data.GeneratedSet;
 import org.infopro.core.data.LabeledData;
+import org.infopro.core.data.RawImages;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.spi.DatasetProvider;
 
@@ -53,7 +54,7 @@ public final class SegmentationDatasets implements DatasetProvider {
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
-        return open(name, root, split, limit, null);
+        return open(name, root, split, limit, (int[]) null);
     }
 
     @Override
@@ -112,24 +113,20 @@ public final class SegmentationDatasets implements DatasetProvider {
                 limit);
     }
 
-    /**
-     * Generates the scene set once (fixed seeds), from Fashion-MNIST's train and test items. A set
-     * stamped by another version of the generator is written again; an unstamped set (written by
-     * hand or by a test) is read as it is.
-     */
-    static synchronized void ensureScenes(Path root) throws IOException {
-        Path version = root.resolve("GENERATOR_VERSION");
-        String expected = Integer.toString(FashionScenes.VERSION);
-        boolean written = Files.exists(root.resolve("ImageSets/Segmentation/val.txt"));
-        boolean stale = Files.exists(version) && !Files.readString(version).trim().equals(expected);
-        if (written && !stale) {
-            return;
-        }
-        System.err.println("Generating the fashion-scenes set under " + root + " …");
-        new FashionScenes(FashionMnist.read(FashionMnist.HOME, "train"), SCENE_HEIGHT, SCENE_WIDTH)
-                .write(root, "train", SCENES_TRAIN, 1);
-        new FashionScenes(FashionMnist.read(FashionMnist.HOME, "test"), SCENE_HEIGHT, SCENE_WIDTH)
-                .write(root, "val", SCENES_VAL, 2);
-        Files.writeString(version, expected + "\n");
+    /** Generates the scene set once (fixed seeds), from Fashion-MNIST's train and test items. */
+    static void ensureScenes(Path root) throws IOException {
+        GeneratedSet.ensure(
+                "fashion-scenes",
+                root,
+                root.resolve("ImageSets/Segmentation/val.txt"),
+                FashionScenes.VERSION,
+                () -> {
+                    RawImages train = FashionMnist.read(FashionMnist.HOME, "train");
+                    new FashionScenes(train, SCENE_HEIGHT, SCENE_WIDTH)
+                            .write(root, "train", SCENES_TRAIN, 1);
+                    RawImages test = FashionMnist.read(FashionMnist.HOME, "test");
+                    new FashionScenes(test, SCENE_HEIGHT, SCENE_WIDTH)
+                            .write(root, "val", SCENES_VAL, 2);
+                });
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.Layers;
@@ -41,8 +40,6 @@ public final class DilatedResNet extends SequentialBackbone {
     }
 
     private final String layer3End;
-    private final Map<String, Map<Integer, List<String>>> splitTables;
-    private final LambdaSchedule lambdas;
 
     /**
      * @param name registry name
@@ -60,9 +57,7 @@ public final class DilatedResNet extends SequentialBackbone {
             int width,
             Map<String, Map<Integer, List<String>>> splitTables,
             LambdaSchedule lambdas) {
-        super(name, input);
-        this.splitTables = splitTables;
-        this.lambdas = lambdas;
+        super(name, input, splitTables, lambdas);
         addResNetStem(
                 new SequentialBlock()
                         .add(Layers.convBnRelu(width / 2, 3, 2, false))
@@ -108,16 +103,6 @@ public final class DilatedResNet extends SequentialBackbone {
                         .add(Layers.conv(out, 3, 1, dilation, false))
                         .add(Layers.batchNorm());
         return Layers.residual(main, Layers.shortcut(in, out, stride));
-    }
-
-    @Override
-    public Map<String, Map<Integer, List<String>>> splitTables() {
-        return splitTables;
-    }
-
-    @Override
-    public Optional<LambdaSchedule> lambdas(String table, int k) {
-        return Optional.ofNullable(lambdas);
     }
 
     /** The last block of layer3, read by the auxiliary FCN head. */

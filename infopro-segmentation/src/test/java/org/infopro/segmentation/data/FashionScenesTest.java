@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.data.RawImages;
 import org.infopro.core.model.FeatureShape;
+import org.infopro.core.testing.SyntheticItems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class FashionScenesTest {
 
     @Test
     void scenesRoundTripThroughTheVocReader() throws Exception {
-        FashionScenes scenes = new FashionScenes(items(), 64, 80);
+        FashionScenes scenes = new FashionScenes(SyntheticItems.rectangles(), 64, 80);
         scenes.write(dir.resolve("a"), "train", 5, 7);
         scenes.write(dir.resolve("b"), "train", 5, 7);
         SegmentationSet set =
@@ -48,7 +48,7 @@ class FashionScenesTest {
     /** An unstamped set is read as written; a crop request sets the training sample shape. */
     @Test
     void providerReadsAGivenSetWithTheRequestedCrop() throws Exception {
-        FashionScenes scenes = new FashionScenes(items(), 64, 80);
+        FashionScenes scenes = new FashionScenes(SyntheticItems.rectangles(), 64, 80);
         scenes.write(dir, "train", 3, 1);
         scenes.write(dir, "val", 2, 2);
         SegmentationDatasets provider = new SegmentationDatasets();
@@ -57,20 +57,5 @@ class FashionScenesTest {
         assertEquals(new FeatureShape(3, 32, 48), train.sampleShape());
         assertEquals(2, provider.open("fashion-scenes", dir, "test", 0).sampleCount());
         assertFalse(Files.exists(dir.resolve("GENERATOR_VERSION")), "nothing regenerated");
-    }
-
-    /** Ten 28×28 items: a filled square per class, of class-dependent size. */
-    private static RawImages items() {
-        byte[] pixels = new byte[10 * 784];
-        int[] labels = new int[10];
-        for (int c = 0; c < 10; c++) {
-            labels[c] = c;
-            for (int y = 4; y < 24; y++) {
-                for (int x = 4; x < 4 + 2 * c + 2; x++) {
-                    pixels[c * 784 + y * 28 + x] = (byte) 200;
-                }
-            }
-        }
-        return new RawImages(pixels, labels, 1, 28, 28, 10);
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.infopro.core.data.RawImages;
 import org.infopro.core.spi.Registry;
+import org.infopro.core.testing.SyntheticItems;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.Training;
@@ -31,7 +31,7 @@ class TinySegmentationTrainingTest {
     void infoProDeepLabTrainsOnGeneratedScenes() throws Exception {
         FashionScenes scenes =
                 new FashionScenes(
-                        items(),
+                        SyntheticItems.rectangles(),
                         SegmentationDatasets.SCENE_HEIGHT,
                         SegmentationDatasets.SCENE_WIDTH);
         scenes.write(dir, "train", 16, 1);
@@ -83,20 +83,5 @@ class TinySegmentationTrainingTest {
             matrix.add(truth, new long[labels.length]);
         }
         return 100 * matrix.meanIou();
-    }
-
-    /** Ten 28×28 items: a filled rectangle per class, of class-dependent width. */
-    private static RawImages items() {
-        byte[] pixels = new byte[10 * 784];
-        int[] labels = new int[10];
-        for (int c = 0; c < 10; c++) {
-            labels[c] = c;
-            for (int y = 4; y < 24; y++) {
-                for (int x = 4; x < 6 + 2 * c; x++) {
-                    pixels[c * 784 + y * 28 + x] = (byte) 220;
-                }
-            }
-        }
-        return new RawImages(pixels, labels, 1, 28, 28, 10);
     }
 }

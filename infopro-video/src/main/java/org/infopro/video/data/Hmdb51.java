@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * HMDB51's official splits over frame folders: one file per class and split, {@code
+ * HMDB51's official splits over frame folders or video files: one file per class and split, {@code
  * <class>_test_split<S>.txt}, whose lines "video.avi T" tag each clip 1 (train), 2 (test) or 0
  * (unused). Classes are numbered in alphabetical order. Frames of {@code video.avi} are read from
  * {@code frames/<class>/video/img_00001.jpg}.
@@ -26,19 +26,7 @@ public final class Hmdb51 {
      */
     public static List<VideoClip> open(Path splits, Path frames, int split, boolean train)
             throws IOException {
-        String suffix = "_test_split" + split + ".txt";
-        TreeMap<String, Path> files = new TreeMap<>();
-        try (Stream<Path> listed = Files.list(splits)) {
-            listed.filter(p -> p.getFileName().toString().endsWith(suffix))
-                    .forEach(
-                            p -> {
-                                String name = p.getFileName().toString();
-                                files.put(name.substring(0, name.length() - suffix.length()), p);
-                            });
-        }
-        if (files.isEmpty()) {
-            throw new IOException(splits + ": no *" + suffix + " split files");
-        }
+        TreeMap<String, Path> files = classFiles(splits, split);
         String wanted = train ? "1" : "2";
         List<VideoClip> clips = new ArrayList<>();
         int label = 0;
@@ -59,13 +47,32 @@ public final class Hmdb51 {
                     Path folder =
                             frames.resolve(entry.getKey())
                                     .resolve(parts[0].replaceFirst("\\.[^.]+$", ""));
-                    clips.add(
-                            new VideoClip(
-                                    parts[0], folder, label, FrameFolders.count(folder, where)));
+                    clips.add(FrameFolders.locate(parts[0], folder, label, where));
                 }
             }
             label++;
         }
         return clips;
+    }
+
+    /** Class name → its split file, in alphabetical order (the class order of the labels). */
+    static TreeMap<String, Path> classFiles(Path splits, int split) throws IOException {
+        String suffix = "_test_split" + split + ".txt";
+        TreeMap<String, Path> files = new TreeMap<>();
+        if (!Files.isDirectory(splits)) {
+            throw new IOException(splits + ": split folder not found");
+        }
+        try (Stream<Path> listed = Files.list(splits)) {
+            listed.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .forEach(
+                            p -> {
+                                String name = p.getFileName().toString();
+                                files.put(name.substring(0, name.length() - suffix.length()), p);
+                            });
+        }
+        if (files.isEmpty()) {
+            throw new IOException(splits + ": no *" + suffix + " split files");
+        }
+        return files;
     }
 }

@@ -37,11 +37,20 @@ public final class SegmentSampler {
 
     /** Testing: the centre frame of each of T equal segments. */
     public static int[] testing(int frames, int segments) {
+        return testing(frames, segments, 0, 1);
+    }
+
+    /**
+     * Multi-clip testing: clip {@code clip} of {@code clips} takes, in each of T equal segments,
+     * the frame at fraction (clip + ½) / clips of the segment; one clip gives the centres.
+     */
+    public static int[] testing(int frames, int segments, int clip, int clips) {
         int[] indices = new int[segments];
         if (frames > segments) {
             double tick = (double) frames / segments;
+            double offset = tick * (clip + 0.5) / clips;
             for (int s = 0; s < segments; s++) {
-                indices[s] = (int) (tick / 2 + tick * s) + 1;
+                indices[s] = Math.min(frames, (int) (offset + tick * s) + 1);
             }
         } else {
             Arrays.fill(indices, 1);

@@ -14,16 +14,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Something-Something V2 over frame folders: {@code something-something-v2-labels.json} maps each
- * template (placeholders written "something") to its class index; the train and validation files
- * list {@code {"id", "label", "template", "placeholders"}}; the class of an entry is its template
- * with the brackets removed. Frames of clip {@code id} are read from {@code frames/<id>/}.
+ * Something-Something V2 over frame folders (or video files): {@code
+ * something-something-v2-labels.json} maps each template (placeholders written "something") to its
+ * class index; the train and validation files list {@code {"id", "label", "template",
+ * "placeholders"}}; the class of an entry is its template with the brackets removed. Frames of clip
+ * {@code id} are read from {@code frames/<id>/}.
  *
  * <p>Its classes depend on direction ("pushing from left to right"), so training must not flip.
  */
 public final class SomethingSomethingV2 {
 
+    static final String LABELS = "something-something-v2-labels.json";
+
     private SomethingSomethingV2() {}
+
+    /** Template → class index. */
+    static Map<String, Integer> labels(Path annotations) throws IOException {
+        Map<String, Integer> labels = new HashMap<>();
+        Path file = annotations.resolve(LABELS);
+        for (Map.Entry<String, JsonElement> e : parse(file).getAsJsonObject().entrySet()) {
+            try {
+                labels.put(e.getKey(), Integer.parseInt(e.getValue().getAsString()));
+            } catch (RuntimeException bad) {
+                throw new IOException(file + ": template '" + e.getKey() + "' has no number");
+            }
+        }
+        return labels;
+    }
 
     /**
      * @param annotations folder of the JSON files
@@ -32,11 +49,8 @@ public final class SomethingSomethingV2 {
      */
     public static List<VideoClip> open(Path annotations, Path frames, String list)
             throws IOException {
-        Path labelsFile = annotations.resolve("something-something-v2-labels.json");
-        Map<String, Integer> labels = new HashMap<>();
-        for (Map.Entry<String, JsonElement> e : parse(labelsFile).getAsJsonObject().entrySet()) {
-            labels.put(e.getKey(), Integer.parseInt(e.getValue().getAsString()));
-        }
+        Path labelsFile = annotations.resolve(LABELS);
+        Map<String, Integer> labels = labels(annotations);
         Path listFile = annotations.resolve(list);
         JsonArray entries = parse(listFile).getAsJsonArray();
         List<VideoClip> clips = new ArrayList<>();
@@ -58,7 +72,7 @@ public final class SomethingSomethingV2 {
                                 + labelsFile.getFileName());
             }
             Path folder = frames.resolve(id);
-            clips.add(new VideoClip(id, folder, label, FrameFolders.count(folder, where)));
+            clips.add(FrameFolders.locate(id, folder, label, where));
         }
         return clips;
     }

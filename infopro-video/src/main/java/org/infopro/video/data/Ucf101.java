@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * UCF101's official splits over frame folders: {@code classInd.txt} ("1 ApplyEyeMakeup"), {@code
- * trainlist0S.txt} ("ApplyEyeMakeup/v_ApplyEyeMakeup_g08_c01.avi 1") and {@code testlist0S.txt} (no
- * label: the class comes from the folder name). Frames of {@code Class/v_….avi} are read from
- * {@code frames/Class/v_…/img_00001.jpg}.
+ * UCF101's official splits over frame folders or video files: {@code classInd.txt} ("1
+ * ApplyEyeMakeup"), {@code trainlist0S.txt} ("ApplyEyeMakeup/v_ApplyEyeMakeup_g08_c01.avi 1") and
+ * {@code testlist0S.txt} (no label: the class comes from the folder name). Frames of {@code
+ * Class/v_….avi} are read from {@code frames/Class/v_…/img_00001.jpg}, or from the video {@code
+ * frames/Class/v_….avi} where there is no frame folder.
  */
 public final class Ucf101 {
 
@@ -48,7 +49,7 @@ public final class Ucf101 {
             }
             String name = video.substring(slash + 1).replaceFirst("\\.[^.]+$", "");
             Path folder = frames.resolve(className).resolve(name);
-            clips.add(new VideoClip(video, folder, label, FrameFolders.count(folder, where)));
+            clips.add(FrameFolders.locate(video, folder, label, where));
         }
         return clips;
     }

@@ -1,20 +1,26 @@
 package org.infopro.video.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One labelled clip stored as a frame folder ({@code img_00001.jpg} …, as TSM's extraction tools
- * write them).
+ * One labelled clip, stored as a frame folder ({@code img_00001.jpg} …, as TSM's extraction tools
+ * write them) or as a video file that OpenCV decodes.
  *
  * @param id the clip's name in the split file
- * @param frames its frame folder
+ * @param source its frame folder or video file
  * @param label 0-based class
- * @param frameCount number of frames in the folder
+ * @param frameCount number of frames
  */
-public record VideoClip(String id, Path frames, int label, int frameCount) {
+public record VideoClip(String id, Path source, int label, int frameCount) {
 
-    /** The file of 1-based frame {@code index}. */
+    /** Whether the frames come from a video file rather than a frame folder. */
+    public boolean isVideoFile() {
+        return !Files.isDirectory(source);
+    }
+
+    /** The file of 1-based frame {@code index} in a frame folder. */
     public Path frame(int index) {
-        return frames.resolve(String.format("img_%05d.jpg", index));
+        return FrameFolders.frame(source, index);
     }
 }

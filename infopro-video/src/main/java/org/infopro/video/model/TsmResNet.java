@@ -2,9 +2,12 @@ package org.infopro.video.model;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
+import java.util.List;
+import java.util.Map;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.Layers;
+import org.infopro.core.objective.LambdaSchedule;
 
 /**
  * An ImageNet-style ResNet over frames folded into the batch (N·T, 3, H, W), with TSM's residual
@@ -40,9 +43,18 @@ public final class TsmResNet extends SequentialBackbone {
      * @param depth block layout
      * @param width channels of the stem and first stage before expansion (64 as published)
      * @param segments frames per clip T; 0 builds TSN (no shift)
+     * @param splitTables chosen splits by table name and K
+     * @param lambdas the λ schedule of every table, or null
      */
-    public TsmResNet(String name, FeatureShape frame, Depth depth, int width, int segments) {
-        super(name, frame);
+    public TsmResNet(
+            String name,
+            FeatureShape frame,
+            Depth depth,
+            int width,
+            int segments,
+            Map<String, Map<Integer, List<String>>> splitTables,
+            LambdaSchedule lambdas) {
+        super(name, frame, splitTables, lambdas);
         addResNetStem(
                 new SequentialBlock()
                         .add(Layers.conv(width, 7, 2, false))

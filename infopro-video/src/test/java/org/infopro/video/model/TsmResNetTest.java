@@ -29,7 +29,14 @@ class TsmResNetTest {
     @Test
     void foldedClipsKeepTheBatchAndReachStride32() {
         TsmResNet net =
-                new TsmResNet("tsm", new FeatureShape(3, 64, 64), TsmResNet.Depth.R18, 8, 4);
+                new TsmResNet(
+                        "tsm",
+                        new FeatureShape(3, 64, 64),
+                        TsmResNet.Depth.R18,
+                        8,
+                        4,
+                        java.util.Map.of(),
+                        null);
         assertEquals(new FeatureShape(64, 2, 2), net.outputShape());
         try (NDManager m = NDManager.newBaseManager()) {
             Block block = sequential(net);
@@ -54,7 +61,9 @@ class TsmResNetTest {
 
     private static double frameZeroChangeWhenFrameOneChanges(int segments) {
         FeatureShape frame = new FeatureShape(3, 32, 32);
-        TsmResNet net = new TsmResNet("net", frame, TsmResNet.Depth.R18, 16, segments);
+        TsmResNet net =
+                new TsmResNet(
+                        "net", frame, TsmResNet.Depth.R18, 16, segments, java.util.Map.of(), null);
         try (NDManager m = NDManager.newBaseManager()) {
             Block block = sequential(net);
             Shape clip = new Shape(4, 3, 32, 32);
@@ -70,7 +79,7 @@ class TsmResNetTest {
     }
 
     private static long parameters(TsmResNet.Depth depth, int width) {
-        TsmResNet net = new TsmResNet("net", FRAME, depth, width, 8);
+        TsmResNet net = new TsmResNet("net", FRAME, depth, width, 8, java.util.Map.of(), null);
         try (NDManager m = NDManager.newBaseManager()) {
             Block block = sequential(net);
             block.initialize(m, DataType.FLOAT32, new Shape(8, 3, 64, 64));

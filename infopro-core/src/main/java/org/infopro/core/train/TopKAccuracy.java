@@ -1,11 +1,10 @@
-package org.infopro.classification;
+package org.infopro.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.infopro.core.train.TaskMetric;
 
 /** Top-1 accuracy, and top-5 when there are more than 5 classes, in percent. */
 public final class TopKAccuracy implements TaskMetric {

@@ -1,0 +1,61 @@
+package org.infopro.video.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.infopro.core.spi.Registry;
+import org.infopro.core.testing.SyntheticItems;
+import org.infopro.core.train.Experiment;
+import org.infopro.core.train.RunConfig;
+import org.infopro.core.train.Training;
+import org.infopro.core.train.TrainingState;
+import org.infopro.video.data.MotionClips;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny TSM InfoPro run on generated motion clips, through the registry and the UCF101 reader:
+ * both modules' losses must fall and the model must classify the clips it trained on well above
+ * chance (generalisation is the quick suite's job).
+ */
+class TinyVideoTrainingTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void infoProTsmTrainsOnGeneratedClips() throws Exception {
+        MotionClips.writeClassIndex(dir);
+        new MotionClips(SyntheticItems.rectangles(), 32, 8).write(dir, true, 2, 1);
+        Path lists = dir.resolve("ucfTrainTestlist");
+        Files.copy(lists.resolve("trainlist01.txt"), lists.resolve("testlist01.txt"));
+        RunConfig c = new RunConfig();
+        c.task = "video";
+        c.dataset = "ucf101";
+        c.dataRoot = dir.toString();
+        c.backbone = "tsm-r18-narrow";
+        c.segments = 4;
+        c.crop = new int[] {28, 28};
+        c.method = "infopro-softmax";
+        c.k = 2;
+        c.batch = 4;
+        c.evalBatch = 11;
+        c.epochs = 15;
+        c.lr = 0.05f;
+        c.nesterov = false;
+        c.weightDecay = 5e-4f;
+        TrainingState state;
+        try (Experiment e =
+                Experiment.create(c, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+            state = new Training(e).run(new TrainingState());
+        }
+        float[] first = state.history.get(0).meanModuleLoss;
+        float[] last = state.history.get(c.epochs - 1).meanModuleLoss;
+        assertTrue(last[1] < first[1], "task loss falls: " + first[1] + " -> " + last[1]);
+        assertTrue(last[0] < first[0], "local loss falls: " + first[0] + " -> " + last[0]);
+        double chance = 100.0 / MotionClips.CLASSES.size();
+        assertTrue(
+                state.last("top1") > 3 * chance,
+                "well above chance (" + chance + "): " + state.history.get(c.epochs - 1).test);
+    }
+}
