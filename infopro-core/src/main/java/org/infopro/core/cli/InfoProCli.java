@@ -251,7 +251,7 @@ public final class InfoProCli implements Runnable {
         @Option(
                 names = "--augment",
                 description =
-                        "Augment training images with the dataset's pipeline (small images: reflect-pad 4, crop, flip; scenes: mmsegmentation's).")
+                        "Augment and sample training data with the dataset's pipeline (small images: reflect-pad 4, crop, flip; scenes: mmsegmentation's; clips: TSM's random segment offsets, multi-scale crop, flip).")
         boolean augment;
 
         @Option(

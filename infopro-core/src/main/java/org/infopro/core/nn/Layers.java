@@ -70,6 +70,18 @@ public final class Layers {
         return BatchNorm.builder().build();
     }
 
+    /**
+     * BatchNorm whose scale γ starts at 0: ending a residual branch, it makes the block start as
+     * the identity (torchvision's {@code zero_init_residual}), which speeds up training from
+     * scratch.
+     */
+    public static BatchNorm zeroGammaBatchNorm() {
+        BatchNorm bn = batchNorm();
+        bn.setInitializer(
+                new ai.djl.training.initializer.ConstantInitializer(0f), Parameter.Type.GAMMA);
+        return bn;
+    }
+
     /** conv → BN → ReLU. */
     public static SequentialBlock convBnRelu(int out, int kernel, int stride, boolean bias) {
         return new SequentialBlock()

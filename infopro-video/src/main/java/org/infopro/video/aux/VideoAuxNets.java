@@ -19,10 +19,18 @@ import org.infopro.video.model.Consensus;
  * <p>ψ/φ classify the clip: per frame conv1×1(C→C/4)-BN-ReLU, conv3×3(→C/2, stride 2)-BN-ReLU,
  * conv3×3(→C, stride 2)-BN-ReLU, conv1×1(→4C)-BN-ReLU, global average pooling, then a linear layer;
  * the clip's frames are averaged (TSN consensus) before the loss. On ResNet-101's layer2 (C=512)
- * these are the paper's 128/256/512/2048 widths. Strides fall to 1 on maps smaller than 4 pixels. A
- * depth with no convs ({@code 0c1f}, greedy SL's head) is pooling and the linear layer alone.
+ * these are the paper's 128/256/512/2048 widths; features narrower than {@value #MIN_WIDTH}
+ * channels get the widths of {@value #MIN_WIDTH}. Strides fall to 1 on maps smaller than 4 pixels.
+ * A depth with no convs ({@code 0c1f}, greedy SL's head) is pooling and the linear layer alone.
  */
 public final class VideoAuxNets implements AuxNetFactory {
+
+    /**
+     * ψ's widths are set by at least this many channels: on narrow features (16 channels after a
+     * narrow ResNet-18's layer1) the paper's C/4 bottleneck would leave 4 channels, too few to
+     * carry the motion the clip's label depends on.
+     */
+    static final int MIN_WIDTH = 128;
 
     @Override
     public Block decoder(FeatureShape features, FeatureShape image) {
@@ -33,14 +41,14 @@ public final class VideoAuxNets implements AuxNetFactory {
     public Block classifier(
             FeatureShape features, FeatureShape image, AuxConfig config, int outputs) {
         SequentialBlock head = new SequentialBlock();
-        int c = features.channels();
-        int channels = c;
+        int channels = features.channels();
         if (config.convs() > 0) {
+            int c = Math.max(channels, MIN_WIDTH);
             int h = features.height();
             int first = h >= 4 ? 2 : 1;
             int second = (h + first - 1) / first >= 4 ? 2 : 1;
-            head.add(Layers.convBnRelu(Math.max(1, c / 4), 1, 1, false))
-                    .add(Layers.convBnRelu(Math.max(1, c / 2), 3, first, false))
+            head.add(Layers.convBnRelu(c / 4, 1, 1, false))
+                    .add(Layers.convBnRelu(c / 2, 3, first, false))
                     .add(Layers.convBnRelu(c, 3, second, false))
                     .add(Layers.convBnRelu(4 * c, 1, 1, false));
             channels = 4 * c;

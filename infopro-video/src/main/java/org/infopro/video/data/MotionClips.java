@@ -31,7 +31,7 @@ import org.opencv.imgproc.Imgproc;
 public final class MotionClips {
 
     /** Bumped whenever the generator's output changes, so stale generated sets are rebuilt. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** The classes, in classInd order. */
     public static final List<String> CLASSES =
@@ -49,10 +49,10 @@ public final class MotionClips {
                     "ZoomOut");
 
     /** Distance in pixels an item travels over a clip. */
-    private static final double TRAVEL = 28;
+    private static final double TRAVEL = 40;
 
     /** Degrees an item turns over a clip. */
-    private static final double TURN = 150;
+    private static final double TURN = 180;
 
     private static final int ITEM = 28;
 

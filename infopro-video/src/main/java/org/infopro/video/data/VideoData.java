@@ -99,19 +99,7 @@ public final class VideoData implements LabeledData {
             labels[i] = clip.label();
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + indices[i]);
             for (int v = 0; v < views; v++) {
-                Mat[] frames =
-                        pass == Pass.TRAINING
-                                ? augmentation.training(
-                                        read(
-                                                clip,
-                                                SegmentSampler.training(
-                                                        clip.frameCount(), segments, random)),
-                                        random)
-                                : augmentation.testing(
-                                        read(
-                                                clip,
-                                                SegmentSampler.testing(
-                                                        clip.frameCount(), segments, v, views)));
+                Mat[] frames = view(clip, pass, v, views, random);
                 for (int t = 0; t < segments; t++) {
                     normalise(frames[t], input, ((i * views + v) * segments + t) * frameValues);
                 }
@@ -121,6 +109,16 @@ public final class VideoData implements LabeledData {
                 manager.create(input, new Shape(indices.length * views * segments, 3, s, s)),
                 new NDList(manager.create(labels, new Shape(indices.length))),
                 Normalization.IMAGENET);
+    }
+
+    /** View v of a clip: its sampled frames, transformed for the pass. */
+    private Mat[] view(VideoClip clip, Pass pass, int v, int views, SplittableRandom random) {
+        int n = clip.frameCount();
+        if (pass == Pass.TRAINING) {
+            return augmentation.training(
+                    read(clip, SegmentSampler.training(n, segments, random)), random);
+        }
+        return augmentation.testing(read(clip, SegmentSampler.testing(n, segments, v, views)));
     }
 
     /** The clip's frames at the given 1-based indices, as RGB images. */

@@ -75,11 +75,11 @@ public final class TsmResNet extends SequentialBackbone {
                         branch.add(Layers.convBnRelu(planes, 1, 1, false))
                                 .add(Layers.convBnRelu(planes, 3, stride, false))
                                 .add(Layers.conv(out, 1, 1, false))
-                                .add(Layers.batchNorm());
+                                .add(Layers.zeroGammaBatchNorm());
                     } else {
                         branch.add(Layers.convBnRelu(out, 3, stride, false))
                                 .add(Layers.conv(out, 3, 1, false))
-                                .add(Layers.batchNorm());
+                                .add(Layers.zeroGammaBatchNorm());
                     }
                     return Layers.residual(branch, Layers.shortcut(in, out, stride));
                 });
