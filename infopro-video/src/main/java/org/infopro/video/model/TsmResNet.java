@@ -16,8 +16,10 @@ import org.infopro.core.objective.LambdaSchedule;
  * temporal baseline: the same network, frames processed independently.
  *
  * <p>Stem conv7×7/2 → BN → ReLU → max-pool 3×3/2, then four stages with strides (1, 2, 2, 2); basic
- * blocks for depth 18, bottlenecks (stride on the 3×3, torchvision's v1.5) for 50. Blocks are named
- * {@code stem} and {@code layerS.B}; any boundary can end a module.
+ * blocks for depth 18, bottlenecks (stride on the 3×3, torchvision's v1.5) for 50. Each branch ends
+ * in a BatchNorm whose γ starts at 0 (torchvision's {@code zero_init_residual}): the networks train
+ * from scratch here, and blocks that start as the identity leave the loss plateau much sooner.
+ * Blocks are named {@code stem} and {@code layerS.B}; any boundary can end a module.
  */
 public final class TsmResNet extends SequentialBackbone {
 

@@ -42,7 +42,11 @@ class MotionClipsTest {
         MotionClips generator = new MotionClips(SyntheticItems.rectangles(), 64, 8);
         Point[] left = track(generator, "MoveLeft");
         assertTrue(left[1].x < left[0].x - 20, "moves left: " + left[0] + " → " + left[1]);
-        assertEquals(left[0].y, left[1].y, 0.5);
+        assertEquals(
+                left[0].y,
+                left[1].y,
+                2.0,
+                "no vertical motion (clipping at the border moves the centre a little)");
         Point[] down = track(generator, "MoveDown");
         assertTrue(down[1].y > down[0].y + 20, "moves down: " + down[0] + " → " + down[1]);
         Point[] still = track(generator, "Still");
