@@ -11,8 +11,9 @@ import org.infopro.core.train.TrainingListener;
  * buffers once) it trims the heap, records the resident size as the baseline and resets the peak;
  * the peak above that baseline over the following steps is the memory the step itself needs:
  * activations, autograd buffers and temporaries. On a GPU it reads the device's committed memory
- * after warm-up and at the end: CUDA's caching allocator keeps what the steps needed, so the end
- * value is the peak reserved by them.
+ * after warm-up and after each step: CUDA's caching allocator keeps what the steps needed, so that
+ * value is the peak reserved by them. Peaks are read after each training step, never after the
+ * evaluation that follows training.
  */
 public final class PeakMemoryProbe implements TrainingListener {
 
@@ -20,6 +21,7 @@ public final class PeakMemoryProbe implements TrainingListener {
     private final Device device;
     private int seen;
     private long baseline = -1;
+    private long stepPeak = -1;
 
     /**
      * @param warmupSteps steps before the baseline is taken
@@ -33,6 +35,13 @@ public final class PeakMemoryProbe implements TrainingListener {
     @Override
     public void onStep(StepResult result, int stepInEpoch, int batchSize, long nanos) {
         seen++;
+        if (seen > warmupSteps) {
+            // Read after every step, so that what runs after training (evaluation, whose forward
+            // pass holds the whole network's activations) does not count.
+            long peak = device.isGpu() ? MemoryMeter.deviceBytes(device) : MemoryMeter.peakBytes();
+            stepPeak = Math.max(stepPeak, peak);
+            return;
+        }
         if (seen != warmupSteps) {
             return;
         }
@@ -52,8 +61,7 @@ public final class PeakMemoryProbe implements TrainingListener {
 
     /** Peak bytes above the post-warm-up baseline. */
     public long stepPeakBytes() {
-        long peak = device.isGpu() ? MemoryMeter.deviceBytes(device) : MemoryMeter.peakBytes();
-        return peak - baseline;
+        return stepPeak - baseline;
     }
 
     /** Resident (CPU) or committed (GPU) bytes after warm-up. */

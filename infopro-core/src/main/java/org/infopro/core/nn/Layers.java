@@ -132,19 +132,34 @@ public final class Layers {
     }
 
     /**
-     * The decoder w of the paper's ImageNet and Cityscapes experiments, from features of any
-     * stride: conv1×1(→128)-BN-ReLU, ×2 upsampling, conv3×3(→32)-BN-ReLU, ×2 again,
-     * conv3×3(→12)-BN-ReLU, resize to the image, conv3×3(→image channels, bias); upsampling is
-     * bilinear with aligned corners, and the final sigmoid lives in the BCE.
+     * The decoder w of the paper's ImageNet and Cityscapes experiments, anchored to the image:
+     * conv1×1(→128)-BN-ReLU on the features, bilinear upsampling (aligned corners) to a quarter of
+     * the image, conv3×3(→32)-BN-ReLU, upsampling to half the image, conv3×3(→12)-BN-ReLU,
+     * upsampling to the image, conv3×3(→image channels, bias); the final sigmoid lives in the BCE.
+     * On stride-8 features (the paper's cuts) this is exactly the published ×2, ×2, ×2 decoder; on
+     * stride-4 features it keeps the same widths per image scale (the first upsampling drops out)
+     * rather than carrying 32 channels at half and 12 at full resolution.
      */
     public static Block upsamplingDecoder(FeatureShape features, FeatureShape image) {
-        return new SequentialBlock()
-                .add(convBnRelu(128, 1, 1, false))
-                .add(resize(2 * features.height(), 2 * features.width()))
-                .add(convBnRelu(32, 3, 1, false))
-                .add(resize(4 * features.height(), 4 * features.width()))
+        int quarterH = quarter(image.height());
+        int quarterW = quarter(image.width());
+        boolean atQuarter = features.height() == quarterH && features.width() == quarterW;
+        SequentialBlock decoder = new SequentialBlock().add(convBnRelu(128, 1, 1, false));
+        if (!atQuarter) {
+            decoder.add(resize(quarterH, quarterW));
+        }
+        return decoder.add(convBnRelu(32, 3, 1, false))
+                .add(resize(half(image.height()), half(image.width())))
                 .add(convBnRelu(12, 3, 1, false))
                 .add(resize(image.height(), image.width()))
                 .add(conv(image.channels(), 3, 1, true));
+    }
+
+    private static int quarter(int size) {
+        return Math.max(1, Math.round(size / 4f));
+    }
+
+    private static int half(int size) {
+        return Math.max(1, Math.round(size / 2f));
     }
 }
