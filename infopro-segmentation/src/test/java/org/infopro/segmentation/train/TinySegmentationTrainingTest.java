@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.infopro.core.spi.Registry;
 import org.infopro.core.testing.SyntheticItems;
-import org.infopro.core.train.Experiment;
+import org.infopro.core.testing.TinyRuns;
 import org.infopro.core.train.RunConfig;
-import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 import org.infopro.segmentation.data.FashionScenes;
 import org.infopro.segmentation.data.SegmentationDatasets;
@@ -52,15 +50,8 @@ class TinySegmentationTrainingTest {
         c.weightDecay = 5e-4f;
         c.schedule = "poly";
         c.evalBatch = 4;
-        TrainingState state;
-        try (Experiment e =
-                Experiment.create(c, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
-            state = new Training(e).run(new TrainingState());
-        }
-        float[] first = state.history.get(0).meanModuleLoss;
-        float[] last = state.history.get(c.epochs - 1).meanModuleLoss;
-        assertTrue(last[1] < first[1], "task loss falls: " + first[1] + " -> " + last[1]);
-        assertTrue(last[0] < first[0], "local loss falls: " + first[0] + " -> " + last[0]);
+        TrainingState state = TinyRuns.train(c);
+        TinyRuns.assertLocalAndTaskLossesFall(state);
         double prior = backgroundOnlyMeanIou(dir);
         assertTrue(
                 state.last("miou") > prior + 1,
