@@ -24,6 +24,8 @@ import org.infopro.core.spi.DatasetProvider;
  *       CIFAR ResNets and their 3-channel decoders apply unchanged.
  *   <li>{@code cifar10}: {@code data_batch_1..5.bin}, {@code test_batch.bin}; {@code cifar100},
  *       {@code cifar100-coarse}: {@code train.bin}, {@code test.bin}; the CIFAR normalisation.
+ *   <li>{@code stl10}: {@code stl10_binary/train_X.bin}, {@code train_y.bin}, {@code test_*};
+ *       96×96, mean = std = 0.5, augmentation zero-pads 4 before the random crop (the reference's).
  * </ul>
  */
 public final class ClassificationDatasets implements DatasetProvider {
@@ -36,7 +38,7 @@ public final class ClassificationDatasets implements DatasetProvider {
                     new float[] {63.0f / 255, 62.1f / 255, 66.7f / 255});
 
     private static final List<String> NAMES =
-            List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "cifar100-coarse");
+            List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "cifar100-coarse", "stl10");
 
     @Override
     public Set<String> names() {
@@ -82,6 +84,14 @@ public final class ClassificationDatasets implements DatasetProvider {
                                 .first(limit),
                         CIFAR,
                         true);
+            case "stl10":
+                return ImageClassificationDataset.builder()
+                        .setImages(readStl10(root, split).first(limit))
+                        .setShape(new FeatureShape(3, Stl10Reader.SIDE, Stl10Reader.SIDE))
+                        .setNormalization(GREY)
+                        .optFlip(true)
+                        .optZeroPadding(true)
+                        .build();
             default:
                 throw new IllegalArgumentException(
                         "Unknown dataset '" + name + "'; known: " + NAMES);
@@ -121,5 +131,13 @@ public final class ClassificationDatasets implements DatasetProvider {
                         ? root.resolve("cifar-100-binary")
                         : root;
         return CifarBinaryReader.read(List.of(dir.resolve(split + ".bin")), labels);
+    }
+
+    private static RawImages readStl10(Path root, String split) throws IOException {
+        Path dir =
+                Files.isDirectory(root.resolve("stl10_binary"))
+                        ? root.resolve("stl10_binary")
+                        : root;
+        return Stl10Reader.read(dir.resolve(split + "_X.bin"), dir.resolve(split + "_y.bin"));
     }
 }

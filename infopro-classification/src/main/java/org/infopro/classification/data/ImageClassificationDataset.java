@@ -16,8 +16,8 @@ import org.infopro.core.train.TrainingBatch;
 /**
  * In-memory image classification data as a DJL {@link RandomAccessDataset}, with the preprocessing
  * of the paper's CIFAR pipeline: zero-pad (centred) to the network's input size, replicate grey to
- * the network's channels, optional augmentation (reflect-pad 4, random crop, horizontal flip), then
- * per-channel normalisation.
+ * the network's channels, optional augmentation (reflect-pad 4, or zero-pad 4 on request, random
+ * crop, horizontal flip), then per-channel normalisation.
  */
 public final class ImageClassificationDataset extends RandomAccessDataset implements LabeledData {
 
@@ -25,6 +25,7 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
 
     private final RawImages images;
     private final FeatureShape shape;
+    private final boolean zeroPad;
     private final Normalization normalization;
     private final boolean flip;
 
@@ -32,6 +33,7 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         super(builder);
         this.images = builder.images;
         this.shape = builder.shape;
+        this.zeroPad = builder.zeroPad;
         this.normalization = builder.normalization;
         this.flip = builder.flip;
         if (normalization.channels() != shape.channels()) {
@@ -138,16 +140,20 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         int o = offset;
         for (int c = 0; c < shape.channels(); c++) {
             for (int y = 0; y < h; y++) {
-                int sy = reflect(y + dy, h);
+                int sy = zeroPad ? y + dy : reflect(y + dy, h);
                 for (int x = 0; x < w; x++) {
-                    int sx = reflect((mirror ? w - 1 - x : x) + dx, w);
+                    int sx = (mirror ? w - 1 - x : x) + dx;
+                    sx = zeroPad ? sx : reflect(sx, w);
                     out[o++] = normalization.apply(padded(index, c, sy, sx), c);
                 }
             }
         }
     }
 
-    /** The un-augmented pixel in [0,1] after centred zero-padding and channel replication. */
+    /**
+     * The un-augmented pixel in [0,1] after centred zero-padding and channel replication; 0 outside
+     * the image (zero padding).
+     */
     private float padded(int index, int channel, int y, int x) {
         int top = (shape.height() - images.height()) / 2;
         int left = (shape.width() - images.width()) / 2;
@@ -174,6 +180,7 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
     public static final class Builder extends BaseBuilder<Builder> {
         private RawImages images;
         private FeatureShape shape;
+        private boolean zeroPad;
         private Normalization normalization;
         private boolean flip = true;
 
@@ -189,6 +196,15 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         /** The decoded images. */
         public Builder setImages(RawImages images) {
             this.images = images;
+            return this;
+        }
+
+        /**
+         * Pads with zeros for the random crop ({@code RandomCrop(padding=4)}, STL-10's pipeline)
+         * instead of reflecting (the CIFAR pipeline).
+         */
+        public Builder optZeroPadding(boolean zeroPad) {
+            this.zeroPad = zeroPad;
             return this;
         }
 
