@@ -80,12 +80,7 @@ final class SegmentationSuites {
                 c.k = split.equals("e2e") ? 1 : 2;
                 c.split = split.equals("e2e") ? SplitPlanner.PAPER : split;
                 c.crop = new int[] {256, 512};
-                c.batch = 2;
-                c.trainLimit = 16;
-                c.testLimit = 2;
-                c.evalBatch = 2;
-                c.maxSteps = 3;
-                cases.add(o.apply(c));
+                cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
             }
         }
         return new BenchSuite(

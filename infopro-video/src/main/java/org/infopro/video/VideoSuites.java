@@ -85,12 +85,7 @@ final class VideoSuites {
             c.crop = new int[] {224, 224};
             c.method = k == 1 ? "e2e" : "infopro-softmax";
             c.k = k;
-            c.batch = 2;
-            c.trainLimit = 16;
-            c.testLimit = 2;
-            c.evalBatch = 2;
-            c.maxSteps = 3;
-            cases.add(o.apply(c));
+            cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
         }
         return new BenchSuite(
                 "memory",

@@ -39,6 +39,19 @@ public record BenchSuite(String name, String description, List<RunConfig> cases,
     }
 
     /**
+     * Makes {@code c} a memory case of a dense task: batches of {@code batch}, three steps (one
+     * warm-up, two measured) on a few samples, and a token evaluation.
+     */
+    public static RunConfig fewStepMemoryCase(RunConfig c, int batch) {
+        c.batch = batch;
+        c.trainLimit = 8 * batch;
+        c.testLimit = batch;
+        c.evalBatch = batch;
+        c.maxSteps = 3;
+        return c;
+    }
+
+    /**
      * Looks a suite up by name among a task's suite builders (name → builder taking the overrides);
      * empty for an unknown name.
      */

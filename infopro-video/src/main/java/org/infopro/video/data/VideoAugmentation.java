@@ -40,11 +40,6 @@ public final class VideoAugmentation {
         return size;
     }
 
-    /** Whether training flips. */
-    public boolean flips() {
-        return flip;
-    }
-
     /** The training transform of one clip's frames (all of one size); releases the inputs. */
     public Mat[] training(Mat[] frames, SplittableRandom random) {
         int height = frames[0].rows();

@@ -77,11 +77,6 @@ public final class VideoData implements LabeledData {
         return Normalization.IMAGENET;
     }
 
-    /** Frames sampled per clip, T. */
-    public int segments() {
-        return segments;
-    }
-
     /** The clips. */
     public List<VideoClip> clips() {
         return clips;
