@@ -3,12 +3,14 @@ package org.infopro.core.spi;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import com.google.inject.Module;
 import java.util.List;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.objective.LossTerms;
 import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.TrainingBatch;
@@ -35,6 +37,20 @@ public interface TaskPlugin {
 
     /** The plain task loss of the last module, from the head's output. */
     NDArray taskLoss(NDList headOutput, TrainingBatch batch);
+
+    /**
+     * The last module's training loss: by default the head's forward pass, then {@link #taskLoss}.
+     * A task whose head needs the labels while training (a detector samples its proposals against
+     * the ground truth) overrides it, and may report its loss in several named parts.
+     *
+     * @param head the task head
+     * @param parameters the step's parameter store
+     * @param headInput the head's input (tapped features, then the last module's output)
+     */
+    default LossTerms trainingLoss(
+            Block head, ParameterStore parameters, NDList headInput, TrainingBatch batch) {
+        return LossTerms.single("task", taskLoss(head.forward(parameters, headInput, true), batch));
+    }
 
     /** The auxiliary nets for this task's features. */
     AuxNetFactory auxNets();

@@ -80,8 +80,7 @@ public final class LocalTrainer {
                 } else {
                     NDList taps = new NDList(tapped).addAll(out.subNDList(1));
                     NDList head = LocalNetwork.headInput(taps, features);
-                    NDList output = network.taskHead().forward(parameters, head, true);
-                    loss = LossTerms.single("task", task.taskLoss(output, batch));
+                    loss = task.trainingLoss(network.taskHead(), parameters, head, batch);
                 }
                 parts.add(checkFinite(loss, step, m));
                 totals[m] = parts.get(m).get(TOTAL);
