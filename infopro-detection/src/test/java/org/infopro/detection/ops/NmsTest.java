@@ -1,0 +1,104 @@
+package org.infopro.detection.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class NmsTest {
+
+    @Test
+    void matchesGreedyLoopOnRandomClusters() {
+        Random random = new Random(3);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int trial = 0; trial < 5; trial++) {
+                int n = 200;
+                float[] boxes = randomBoxes(random, n);
+                float[] scores = new float[n];
+                for (int i = 0; i < n; i++) {
+                    scores[i] = random.nextFloat();
+                }
+                for (float threshold : new float[] {0.3f, 0.5f, 0.7f}) {
+                    NDArray kept =
+                            Nms.nms(
+                                    manager.create(boxes, new Shape(n, 4)),
+                                    manager.create(scores),
+                                    threshold);
+                    assertArrayEquals(greedy(boxes, scores, threshold), kept.toLongArray());
+                }
+            }
+        }
+    }
+
+    @Test
+    void classesDoNotSuppressEachOther() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] boxes = {0, 0, 10, 10, 0, 0, 10, 10, 1, 1, 10, 10};
+            NDArray kept =
+                    Nms.batched(
+                            manager.create(boxes, new Shape(3, 4)),
+                            manager.create(new float[] {0.9f, 0.8f, 0.7f}),
+                            manager.create(new long[] {0, 1, 0}),
+                            0.5f);
+            assertArrayEquals(new long[] {0, 1}, kept.toLongArray());
+        }
+    }
+
+    @Test
+    void emptyInputKeepsNothing() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray kept =
+                    Nms.nms(manager.zeros(new Shape(0, 4)), manager.zeros(new Shape(0)), .5f);
+            assertArrayEquals(new long[0], kept.toLongArray());
+        }
+    }
+
+    /** Boxes in a few clusters, so that suppression chains occur. */
+    static float[] randomBoxes(Random random, int n) {
+        float[] boxes = new float[4 * n];
+        for (int i = 0; i < n; i++) {
+            float cx = 20 + 30 * random.nextInt(4) + 6 * random.nextFloat();
+            float cy = 20 + 30 * random.nextInt(4) + 6 * random.nextFloat();
+            float w = 8 + 20 * random.nextFloat();
+            float h = 8 + 20 * random.nextFloat();
+            boxes[4 * i] = cx - w / 2;
+            boxes[4 * i + 1] = cy - h / 2;
+            boxes[4 * i + 2] = cx + w / 2;
+            boxes[4 * i + 3] = cy + h / 2;
+        }
+        return boxes;
+    }
+
+    /** The textbook loop: take the best remaining box, drop everything overlapping it. */
+    private static long[] greedy(float[] boxes, float[] scores, float threshold) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, scores.length).boxed().toList());
+        order.sort(Comparator.comparingDouble(i -> -scores[i]));
+        List<Integer> kept = new ArrayList<>();
+        for (int i : order) {
+            boolean suppressed = false;
+            for (int j : kept) {
+                suppressed |= iou(boxes, i, j) > threshold;
+            }
+            if (!suppressed) {
+                kept.add(i);
+            }
+        }
+        return kept.stream().mapToLong(Integer::longValue).toArray();
+    }
+
+    static double iou(float[] b, int i, int j) {
+        double w = Math.min(b[4 * i + 2], b[4 * j + 2]) - Math.max(b[4 * i], b[4 * j]);
+        double h = Math.min(b[4 * i + 3], b[4 * j + 3]) - Math.max(b[4 * i + 1], b[4 * j + 1]);
+        double shared = Math.max(0, w) * Math.max(0, h);
+        double a = (b[4 * i + 2] - b[4 * i]) * (b[4 * i + 3] - b[4 * i + 1]);
+        double c = (b[4 * j + 2] - b[4 * j]) * (b[4 * j + 3] - b[4 * j + 1]);
+        return shared / (a + c - shared);
+    }
+}
