@@ -71,6 +71,8 @@ public final class BenchRunner {
         Path cases = Files.createDirectories(out.resolve("cases"));
         Path configFile = cases.resolve("case-" + index + ".json");
         Path resultFile = cases.resolve("case-" + index + ".result.json");
+        config = config.copy();
+        config.predictionsFile = cases.resolve("case-" + index + ".predictions").toString();
         Files.writeString(configFile, Json.GSON.toJson(config));
         Files.deleteIfExists(resultFile);
         List<String> command = new ArrayList<>();

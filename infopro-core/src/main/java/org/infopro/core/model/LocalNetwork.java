@@ -94,7 +94,7 @@ public final class LocalNetwork extends AbstractBlock {
                             m, plan.k(), moduleOutputs.get(m), input, classes, task.auxNets());
             heads.add(addChildBlock("local" + (m + 1), objective.newHead(context)));
         }
-        taskHead = addChildBlock("head", task.newTaskHead(headInputs, classes));
+        taskHead = addChildBlock("head", task.newTaskHead(backbone, headInputs, classes));
     }
 
     /** Number of modules K. */

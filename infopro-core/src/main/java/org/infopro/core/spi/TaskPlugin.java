@@ -8,6 +8,7 @@ import com.google.inject.Module;
 import java.util.List;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.LossTerms;
@@ -34,6 +35,15 @@ public interface TaskPlugin {
      * @param features the shapes of those inputs, the last block's output last
      */
     Block newTaskHead(List<FeatureShape> features, int classes);
+
+    /**
+     * The head for a given backbone; by default {@link #newTaskHead(List, int)}. A task whose head
+     * depends on the model chosen with the backbone (a detector's mask branch and widths) overrides
+     * it.
+     */
+    default Block newTaskHead(Backbone backbone, List<FeatureShape> features, int classes) {
+        return newTaskHead(features, classes);
+    }
 
     /** The plain task loss of the last module, from the head's output. */
     NDArray taskLoss(NDList headOutput, TrainingBatch batch);

@@ -3,6 +3,9 @@ package org.infopro.core.train;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.model.LocalNetwork;
@@ -20,6 +23,7 @@ public final class Evaluator {
     /**
      * Runs the whole split through the network in inference mode.
      *
+     * @param predictions where the metric writes its predictions (no extension), or null
      * @return the task metric's values, e.g. {@code top1 → 91.3}
      */
     public static Map<String, Double> evaluate(
@@ -28,7 +32,8 @@ public final class Evaluator {
             Inference inference,
             LabeledData data,
             int batchSize,
-            NDManager root) {
+            NDManager root,
+            Path predictions) {
         TaskMetric metric = task.newMetric(data.classes());
         for (int start = 0; start < data.sampleCount(); start += batchSize) {
             int[] indices = range(start, Math.min(data.sampleCount(), start + batchSize));
@@ -40,6 +45,13 @@ public final class Evaluator {
                                 input -> network.forward(parameters, new NDList(input), false),
                                 batch.input());
                 metric.update(output, batch.labels());
+            }
+        }
+        if (predictions != null) {
+            try {
+                metric.writePredictions(predictions);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return metric.values();

@@ -123,7 +123,13 @@ public final class Experiment implements AutoCloseable {
     /** Evaluates the network on a split. */
     public Map<String, Double> evaluate(LabeledData split) {
         return Evaluator.evaluate(
-                network, task, task.inference(config), split, config.evalBatch, manager);
+                network,
+                task,
+                task.inference(config),
+                split,
+                config.evalBatch,
+                manager,
+                config.predictionsFile == null ? null : Paths.get(config.predictionsFile));
     }
 
     public RunConfig config() {

@@ -69,9 +69,18 @@ public interface LrSchedule {
     }
 
     /**
-     * Parses {@code cosine}, {@code cosine-warmup}, {@code step}, {@code poly} or {@code constant}.
+     * Parses {@code cosine}, {@code cosine-warmup}, {@code step} (×0.1 at half and three quarters
+     * of the epochs), {@code step:E1,E2,…} (×0.1 after the given epochs, e.g. mmdetection's 1×
+     * schedule {@code step:8,11}), {@code poly} or {@code constant}.
      */
     static LrSchedule named(String name, float lr0, int epochs) {
+        if (name.startsWith("step:")) {
+            int[] milestones =
+                    java.util.Arrays.stream(name.substring(5).split(","))
+                            .mapToInt(e -> Integer.parseInt(e.trim()))
+                            .toArray();
+            return step(lr0, 0.1f, milestones);
+        }
         switch (name) {
             case "cosine":
                 return cosinePerStep(lr0);
@@ -87,7 +96,8 @@ public interface LrSchedule {
                 throw new IllegalArgumentException(
                         "Unknown LR schedule '"
                                 + name
-                                + "'; known: cosine, cosine-warmup, step, poly, constant");
+                                + "'; known: cosine, cosine-warmup, step, step:E1,E2,..., poly,"
+                                + " constant");
         }
     }
 }

@@ -68,6 +68,12 @@ public final class RunConfig {
     /** Sliding-window stride {height, width}; null = two thirds of the window. */
     public int[] testStride;
 
+    /**
+     * Where evaluation writes its predictions for other tools (path without extension; the task
+     * adds its suffix), or null for nowhere. Benchmarks set it per case.
+     */
+    public String predictionsFile;
+
     /** The training recipe these fields describe. */
     public TrainingRecipe recipe() {
         return new TrainingRecipe(

@@ -1,6 +1,8 @@
 package org.infopro.core.train;
 
 import ai.djl.ndarray.NDList;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Accumulates a task's evaluation metric over batches (top-1 accuracy, mIoU, …). */
@@ -14,4 +16,12 @@ public interface TaskMetric {
 
     /** The name of the headline value, used for "best" tracking and charts. */
     String primary();
+
+    /**
+     * Writes the accumulated predictions in the task's standard exchange format (a detector's COCO
+     * results JSON), for other tools; by default there is nothing to write.
+     *
+     * @param base the path without extension; the task adds its own suffix
+     */
+    default void writePredictions(Path base) throws IOException {}
 }

@@ -141,6 +141,7 @@ public final class FashionCocoScenes {
     private void place(SplittableRandom random, byte[] rgb, List<Item> placed) {
         int index = random.nextInt(items.size());
         int size = (int) Math.round(28 * random.nextDouble(1.0, 2.5));
+        size = Math.min(size, Math.min(height, width));
         double[] tint = {
             random.nextDouble(0.3, 1), random.nextDouble(0.3, 1), random.nextDouble(0.3, 1)
         };

@@ -1,0 +1,113 @@
+package org.infopro.detection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.train.RunConfig;
+
+/** The detection benchmark suites. */
+final class DetectionSuites {
+
+    static final List<String> NAMES = List.of("quick", "memory", "paper");
+
+    private DetectionSuites() {}
+
+    static Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
+        return BenchSuite.named(
+                name,
+                Map.of(
+                        "quick",
+                        DetectionSuites::quick,
+                        "memory",
+                        DetectionSuites::memory,
+                        "paper",
+                        DetectionSuites::paper),
+                o);
+    }
+
+    /** mmdetection's optimiser: SGD momentum 0.9 without Nesterov, weight decay 1e-4. */
+    private static RunConfig base() {
+        RunConfig c = new RunConfig();
+        c.task = DetectionPlugin.NAME;
+        c.nesterov = false;
+        c.weightDecay = 1e-4f;
+        return c;
+    }
+
+    /**
+     * The generated fashion-coco set, narrow ResNet-18-FPN from scratch: Faster R-CNN and Mask
+     * R-CNN, each E2E, InfoPro K=2 and DGL K=2.
+     */
+    static BenchSuite quick(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (String model : List.of("faster_rcnn", "mask_rcnn")) {
+            RunConfig c = base();
+            c.dataset = "fashion-coco";
+            c.backbone = model + "_r18n_fpn";
+            c.batch = 8;
+            c.evalBatch = 25;
+            c.epochs = 4;
+            c.lr = 0.04f;
+            c.schedule = "cosine";
+            c.augment = true;
+            cases.addAll(
+                    BenchSuite.grid(c, List.of("e2e", "infopro-softmax", "dgl"), List.of(2), o));
+        }
+        return new BenchSuite(
+                "quick",
+                "fashion-coco (2000 train / 250 val scenes of 128x128, 10 classes), narrow"
+                        + " ResNet-18-FPN from scratch, batch 8, lr 0.04 cosine, 4 epochs",
+                cases,
+                Measure.ACCURACY);
+    }
+
+    /** Faster R-CNN R50-FPN on 512-pixel inputs, 2 images a step: E2E vs InfoPro K=2/3. */
+    static BenchSuite memory(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (int k : List.of(1, 2, 3)) {
+            RunConfig c = base();
+            c.dataset = "fashion-coco";
+            c.backbone = "faster_rcnn_r50_fpn";
+            c.crop = new int[] {512, 512};
+            c.method = k == 1 ? "e2e" : "infopro-softmax";
+            c.k = k;
+            cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
+        }
+        return new BenchSuite(
+                "memory",
+                "Faster R-CNN R50-FPN, fashion-coco scenes resized to 512x512, batch 2,"
+                        + " peak memory of training steps",
+                cases,
+                Measure.MEMORY);
+    }
+
+    /**
+     * COCO 1× schedule (for a GPU; {@code --data DIR} with COCO 2017): 12 epochs, batch 16, lr 0.02
+     * stepped ×0.1 after epochs 8 and 11, 1333×800; Faster and Mask R-CNN R50-FPN, E2E, InfoPro K=2
+     * and DGL K=2.
+     */
+    static BenchSuite paper(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (String model : List.of("faster_rcnn", "mask_rcnn")) {
+            RunConfig c = base();
+            c.dataset = "coco";
+            c.backbone = model + "_r50_fpn";
+            c.batch = 16;
+            c.evalBatch = 2;
+            c.epochs = 12;
+            c.lr = 0.02f;
+            c.schedule = "step:8,11";
+            c.augment = true;
+            cases.addAll(
+                    BenchSuite.grid(c, List.of("e2e", "infopro-softmax", "dgl"), List.of(2), o));
+        }
+        return new BenchSuite(
+                "paper",
+                "COCO 2017, mmdetection 1x schedule (for a GPU; --data DIR)",
+                cases,
+                Measure.ACCURACY);
+    }
+}
