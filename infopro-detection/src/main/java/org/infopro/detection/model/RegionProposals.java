@@ -142,9 +142,9 @@ final class RegionProposals {
                             all,
                             allScores,
                             NDArrays.concat(levels, 0).get(valid),
-                            DetectorSpec.RPN_NMS);
-            // NMS returns indices by descending score; the best proposals come first.
-            keep = keep.get(":" + Math.min(spec.proposals(), keep.getShape().get(0)));
+                            DetectorSpec.RPN_NMS,
+                            spec.proposals());
+            // NMS returns indices by descending score: the best proposals come first.
             proposals.add(all.get(keep));
         }
         return proposals;

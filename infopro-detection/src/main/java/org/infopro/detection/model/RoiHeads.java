@@ -248,8 +248,9 @@ final class RoiHeads {
         NDArray boxes = decoded.get(candidates);
         NDArray scores = classScores.get(candidates);
         NDArray ids = classIds.get(candidates);
-        NDArray keep = Nms.batched(boxes, scores, ids, DetectorSpec.TEST_NMS);
-        keep = keep.get(":" + Math.min(DetectorSpec.MAX_DETECTIONS, keep.getShape().get(0)));
+        NDArray keep =
+                Nms.batched(
+                        boxes, scores, ids, DetectorSpec.TEST_NMS, DetectorSpec.MAX_DETECTIONS);
         return new NDArray[] {boxes.get(keep), scores.get(keep), ids.get(keep)};
     }
 

@@ -6,12 +6,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * RoIAlign (torchvision's semantics, fixed sampling ratio) built from a row gather, so it runs on
- * the features' device and back-propagates into the feature map.
+ * RoIAlign (torchvision's semantics, fixed sampling ratio) built from tensor operations, so it
+ * runs on the features' device and back-propagates into the feature map.
  *
- * <p>Each output bin averages S×S bilinear samples at evenly spaced points. Every sample reads four
+ * <p>On small maps the dense separable form is cheapest: per image, {@code Wy · F · Wxᵀ}, with
+ * each axis's bilinear sampling weights as a matrix. On large maps it costs O(R·P·H·C·W), so
+ * there each output bin averages S×S bilinear samples at evenly spaced points. Every sample reads four
  * neighbouring pixels; their flat indices and weights are computed with tensor arithmetic, the
  * pixels are gathered as rows of the (N·H·W, C) map, and one batched matrix product forms the
  * weighted sums. Samples more than one pixel outside the map count as zero, as in torchvision. RoIs
@@ -19,6 +23,12 @@ import ai.djl.ndarray.types.Shape;
  * 2) never exist for all RoIs at once; the gather's backward needs only the indices.
  */
 public final class RoiAlign {
+
+    /**
+     * How much more a gathered element costs than a multiply-add of the dense form (measured on
+     * CPU, forward and backward: the gather's backward is a scatter-add).
+     */
+    private static final long GATHER_COST = 10;
 
     /** Gathered values per chunk, bounding the transient memory (≈ 32 MB of floats). */
     private static final long CHUNK_ELEMENTS = 8L << 20;
@@ -55,6 +65,21 @@ public final class RoiAlign {
         if (rois == 0) {
             return owner.zeros(new Shape(0, channels, outputSize, outputSize));
         }
+        long height = shape.get(2);
+        long width = shape.get(3);
+        long dense = rois * outputSize * height * channels * width;
+        long gathered = rois * outputSize * outputSize * samplingRatio * samplingRatio * 4 * channels;
+        return dense < GATHER_COST * gathered
+                ? separable(features, boxes, imageIndex)
+                : gathered(features, boxes, imageIndex);
+    }
+
+    /** The gather form: cost independent of the map's size. */
+    NDArray gathered(NDArray features, NDArray boxes, NDArray imageIndex) {
+        Shape shape = features.getShape();
+        long channels = shape.get(1);
+        long rois = boxes.getShape().get(0);
+        NDManager owner = features.getManager();
         NDArray rows = features.transpose(0, 2, 3, 1).reshape(-1, channels);
         long perRoi = (long) outputSize * outputSize * samplingRatio * samplingRatio * 4 * channels;
         long chunk = Math.max(1, CHUNK_ELEMENTS / perRoi);
@@ -78,6 +103,72 @@ public final class RoiAlign {
             }
         }
         return parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 0);
+    }
+
+    /**
+     * The dense form for small maps: per image, {@code out = Wy · F · Wxᵀ} with the bilinear
+     * sampling weights of each axis as (R, P, H) and (R, P, W) matrices; two matrix products
+     * instead of a gather.
+     */
+    NDArray separable(NDArray features, NDArray boxes, NDArray imageIndex) {
+        Shape shape = features.getShape();
+        long channels = shape.get(1);
+        int height = (int) shape.get(2);
+        int width = (int) shape.get(3);
+        int p = outputSize;
+        NDManager m = features.getManager();
+        NDArray[] weights = axisMatrices(boxes, height, width);
+        long[] images = imageIndex.toType(DataType.INT64, false).toLongArray();
+        NDList parts = new NDList();
+        long[] position = new long[images.length];
+        int next = 0;
+        for (long n = 0; n < shape.get(0); n++) {
+            List<Long> members = new ArrayList<>();
+            for (int r = 0; r < images.length; r++) {
+                if (images[r] == n) {
+                    members.add((long) r);
+                    position[r] = next++;
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            NDArray index = m.create(members.stream().mapToLong(Long::longValue).toArray());
+            long r = members.size();
+            NDArray map = features.get(n).transpose(1, 0, 2).reshape(height, channels * width);
+            NDArray wy = weights[0].get(index).reshape(r * p, height);
+            NDArray t = wy.matMul(map).reshape(r, p * channels, width);
+            NDArray wx = weights[1].get(index).transpose(0, 2, 1); // (R, W, P)
+            parts.add(t.batchMatMul(wx).reshape(r, p, channels, p).transpose(0, 2, 1, 3));
+        }
+        NDArray all = parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 0);
+        return all.get(m.create(position));
+    }
+
+    /** Each axis's sampling weights as dense matrices: {Wy (R, P, H), Wx (R, P, W)}. */
+    private NDArray[] axisMatrices(NDArray boxes, int height, int width) {
+        NDManager m = boxes.getManager();
+        float offset = aligned ? 0.5f : 0f;
+        NDArray start = boxes.mul(spatialScale).sub(offset);
+        NDArray extent = start.get(":, 2:").sub(start.get(":, :2"));
+        if (!aligned) {
+            extent = extent.maximum(1f);
+        }
+        NDArray grid = m.create(samplePositions());
+        NDArray[] x = axis(start.get(":, 0"), extent.get(":, 0").div(outputSize), grid, width);
+        NDArray[] y = axis(start.get(":, 1"), extent.get(":, 1").div(outputSize), grid, height);
+        return new NDArray[] {dense(y, height), dense(x, width)};
+    }
+
+    /** (R, P·S, 2) neighbour indices and weights → (R, P, L), averaged over the S samples. */
+    private NDArray dense(NDArray[] axis, int length) {
+        NDManager m = axis[0].getManager();
+        long r = axis[0].getShape().get(0);
+        NDArray positions = m.arange(0, length).toType(DataType.INT64, false).reshape(1, 1, 1, length);
+        NDArray onehot =
+                axis[0].expandDims(3).eq(positions).toType(DataType.FLOAT32, false);
+        NDArray weighted = onehot.mul(axis[1].expandDims(3)).sum(new int[] {2}); // (R, P·S, L)
+        return weighted.reshape(r, outputSize, samplingRatio, length).mean(new int[] {2});
     }
 
     private NDArray pool(

@@ -19,7 +19,7 @@ class NmsTest {
         Random random = new Random(3);
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int trial = 0; trial < 5; trial++) {
-                int n = 200;
+                int n = 1300; // more than two chunks
                 float[] boxes = randomBoxes(random, n);
                 float[] scores = new float[n];
                 for (int i = 0; i < n; i++) {
@@ -31,7 +31,16 @@ class NmsTest {
                                     manager.create(boxes, new Shape(n, 4)),
                                     manager.create(scores),
                                     threshold);
-                    assertArrayEquals(greedy(boxes, scores, threshold), kept.toLongArray());
+                    long[] expected = greedy(boxes, scores, threshold);
+                    assertArrayEquals(expected, kept.toLongArray());
+                    NDArray limited =
+                            Nms.nms(
+                                    manager.create(boxes, new Shape(n, 4)),
+                                    manager.create(scores),
+                                    threshold,
+                                    7);
+                    assertArrayEquals(
+                            java.util.Arrays.copyOf(expected, 7), limited.toLongArray());
                 }
             }
         }
@@ -46,7 +55,8 @@ class NmsTest {
                             manager.create(boxes, new Shape(3, 4)),
                             manager.create(new float[] {0.9f, 0.8f, 0.7f}),
                             manager.create(new long[] {0, 1, 0}),
-                            0.5f);
+                            0.5f,
+                            10);
             assertArrayEquals(new long[] {0, 1}, kept.toLongArray());
         }
     }
@@ -64,8 +74,8 @@ class NmsTest {
     static float[] randomBoxes(Random random, int n) {
         float[] boxes = new float[4 * n];
         for (int i = 0; i < n; i++) {
-            float cx = 20 + 30 * random.nextInt(4) + 6 * random.nextFloat();
-            float cy = 20 + 30 * random.nextInt(4) + 6 * random.nextFloat();
+            float cx = 20 + 30 * random.nextInt(8) + 6 * random.nextFloat();
+            float cy = 20 + 30 * random.nextInt(8) + 6 * random.nextFloat();
             float w = 8 + 20 * random.nextFloat();
             float h = 8 + 20 * random.nextFloat();
             boxes[4 * i] = cx - w / 2;

@@ -35,41 +35,50 @@ class RoiAlignTest {
         };
         long[] images = {0, 1, 1, 0, 1};
         for (boolean aligned : new boolean[] {true, false}) {
+            float[] expected = reference(features, boxes, images, 7, 0.5f, 2, aligned);
+            RoiAlign op = new RoiAlign(7, 0.5f, 2, aligned);
             try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray out =
-                        new RoiAlign(7, 0.5f, 2, aligned)
-                                .apply(
-                                        manager.create(features, new Shape(N, C, H, W)),
-                                        manager.create(boxes, new Shape(5, 4)),
-                                        manager.create(images));
-                assertEquals(new Shape(5, C, 7, 7), out.getShape());
-                float[] actual = out.toFloatArray();
-                float[] expected = reference(features, boxes, images, 7, 0.5f, 2, aligned);
-                for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], actual[i], 1e-5, "aligned=" + aligned + " at " + i);
-                }
+                NDArray f = manager.create(features, new Shape(N, C, H, W));
+                NDArray b = manager.create(boxes, new Shape(5, 4));
+                NDArray i = manager.create(images);
+                assertMatches(expected, op.gathered(f, b, i), "gather, aligned=" + aligned);
+                assertMatches(expected, op.separable(f, b, i), "dense, aligned=" + aligned);
+                assertMatches(expected, op.apply(f, b, i), "chosen, aligned=" + aligned);
             }
         }
     }
 
+    private static void assertMatches(float[] expected, NDArray out, String form) {
+        assertEquals(new Shape(5, C, 7, 7), out.getShape(), form);
+        float[] actual = out.toFloatArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5, form + " at " + i);
+        }
+    }
+
     @Test
-    void gradientFlowsToTheFeatureMap() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray features = manager.randomUniform(0, 1, new Shape(1, 2, 8, 8));
-            features.setRequiresGradient(true);
-            NDArray boxes = manager.create(new float[] {1, 1, 5, 6}, new Shape(1, 4));
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray out =
-                        new RoiAlign(2, 1f, 2, true)
-                                .apply(features, boxes, manager.create(new long[] {0}));
-                collector.backward(out.sum());
+    void gradientFlowsToTheFeatureMapInBothForms() {
+        for (boolean dense : new boolean[] {true, false}) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray features = manager.randomUniform(0, 1, new Shape(1, 2, 8, 8));
+                features.setRequiresGradient(true);
+                NDArray boxes = manager.create(new float[] {1, 1, 5, 6}, new Shape(1, 4));
+                NDArray image = manager.create(new long[] {0});
+                RoiAlign op = new RoiAlign(2, 1f, 2, true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray out =
+                            dense
+                                    ? op.separable(features, boxes, image)
+                                    : op.gathered(features, boxes, image);
+                    collector.backward(out.sum());
+                }
+                NDArray gradient = features.getGradient();
+                // Each output value is a convex combination of pixels inside the box: the
+                // gradient sums to the number of outputs per channel (2 × 2), 0 far from the box.
+                assertEquals(4f, gradient.get("0, 0").sum().getFloat(), 1e-4);
+                assertEquals(0f, gradient.get("0, :, 7, 7").sum().getFloat(), 0);
+                assertTrue(gradient.get("0, 1, 3, 3").getFloat() > 0);
             }
-            NDArray gradient = features.getGradient();
-            // Each output value is a convex combination of pixels inside the box: the gradient
-            // sums to the number of outputs per channel (2 × 2) and is 0 far from the box.
-            assertEquals(4f, gradient.get("0, 0").sum().getFloat(), 1e-4);
-            assertEquals(0f, gradient.get("0, :, 7, 7").sum().getFloat(), 0);
-            assertTrue(gradient.get("0, 1, 3, 3").getFloat() > 0);
         }
     }
 
