@@ -239,8 +239,17 @@ public final class InfoProCli implements Runnable {
                 names = "--schedule",
                 defaultValue = "cosine",
                 description =
-                        "cosine, cosine-warmup, step, poly, constant (default: ${DEFAULT-VALUE}).")
+                        "cosine, cosine-warmup, step, step:E1,E2, poly, constant (default:"
+                                + " ${DEFAULT-VALUE}).")
         String schedule;
+
+        @Option(
+                names = "--warmup-steps",
+                defaultValue = "0",
+                description =
+                        "Linear warm-up from 0.001 x lr over the first N steps, as mmdetection's"
+                                + " (default: ${DEFAULT-VALUE}).")
+        int warmupSteps;
 
         @Option(
                 names = "--seed",
@@ -301,6 +310,7 @@ public final class InfoProCli implements Runnable {
             c.weightDecay = weightDecay;
             c.nesterov = nesterov;
             c.schedule = schedule;
+            c.warmupSteps = warmupSteps;
             c.seed = seed;
             c.augment = augment;
             c.trainLimit = trainLimit;

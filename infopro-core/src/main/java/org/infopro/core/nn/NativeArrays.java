@@ -23,4 +23,11 @@ public final class NativeArrays {
             return borrowed.duplicate();
         }
     }
+
+    /** An int64 array with libtorch-owned memory (e.g. gather indices autograd keeps). */
+    public static NDArray owned(NDManager manager, long[] data) {
+        try (NDArray borrowed = manager.create(data)) {
+            return borrowed.duplicate();
+        }
+    }
 }

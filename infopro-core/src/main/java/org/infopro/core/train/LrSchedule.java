@@ -69,6 +69,24 @@ public interface LrSchedule {
     }
 
     /**
+     * mmdetection's linear warm-up: over the first {@code steps} steps the rate rises linearly from
+     * 0.001 of {@code schedule}'s to all of it.
+     */
+    static LrSchedule withWarmup(LrSchedule schedule, int steps) {
+        if (steps <= 0) {
+            return schedule;
+        }
+        return (step, perEpoch, epochs) -> {
+            float lr = schedule.at(step, perEpoch, epochs);
+            if (step >= steps) {
+                return lr;
+            }
+            double ratio = 0.001;
+            return (float) (lr * (ratio + (1 - ratio) * step / steps));
+        };
+    }
+
+    /**
      * Parses {@code cosine}, {@code cosine-warmup}, {@code step} (×0.1 at half and three quarters
      * of the epochs), {@code step:E1,E2,…} (×0.1 after the given epochs, e.g. mmdetection's 1×
      * schedule {@code step:8,11}), {@code poly} or {@code constant}.

@@ -35,6 +35,10 @@ public final class RunConfig {
     public boolean nesterov = true;
     public float weightDecay = 1e-4f;
     public String schedule = "cosine";
+
+    /** Linear warm-up from 0.001 × the schedule over this many steps (0 = none). */
+    public int warmupSteps;
+
     public long seed = 0;
     public boolean augment;
 
@@ -78,7 +82,7 @@ public final class RunConfig {
     public TrainingRecipe recipe() {
         return new TrainingRecipe(
                 new TorchSgd(momentum, nesterov, weightDecay),
-                LrSchedule.named(schedule, lr, epochs),
+                LrSchedule.withWarmup(LrSchedule.named(schedule, lr, epochs), warmupSteps),
                 epochs,
                 batch,
                 seed,

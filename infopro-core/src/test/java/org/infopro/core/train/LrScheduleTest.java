@@ -38,4 +38,14 @@ class LrScheduleTest {
         assertEquals((0.01 - 1e-4) * Math.pow(0.5, 0.9) + 1e-4, s.at(200, 100, 4), 1e-7);
         assertEquals(1e-4f, s.at(400, 100, 4), 1e-8);
     }
+
+    @Test
+    void namedStepMilestonesAndLinearWarmUp() {
+        LrSchedule s = LrSchedule.withWarmup(LrSchedule.named("step:8,11", 0.02f, 12), 500);
+        assertEquals(0.02f * 0.001f, s.at(0, 100, 12), 1e-9);
+        assertEquals(0.02f * (0.001f + 0.999f * 0.5f), s.at(250, 100, 12), 1e-7);
+        assertEquals(0.02f, s.at(500, 100, 12), 1e-8);
+        assertEquals(0.002f, s.at(800, 100, 12), 1e-8);
+        assertEquals(0.0002f, s.at(1100, 100, 12), 1e-9);
+    }
 }

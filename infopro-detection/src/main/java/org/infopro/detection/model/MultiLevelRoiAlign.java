@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.infopro.core.nn.NativeArrays;
 import org.infopro.detection.ops.RoiAlign;
 
 /**
@@ -21,8 +23,10 @@ final class MultiLevelRoiAlign {
     private static final double FINEST_SCALE = 56;
 
     private final RoiAlign[] aligners = new RoiAlign[LEVELS];
+    private final int outputSize;
 
     MultiLevelRoiAlign(int outputSize) {
+        this.outputSize = outputSize;
         for (int l = 0; l < LEVELS; l++) {
             aligners[l] = new RoiAlign(outputSize, 1f / Fpn.STRIDES[l], 2, true);
         }
@@ -43,6 +47,10 @@ final class MultiLevelRoiAlign {
      */
     NDArray apply(NDList pyramid, NDArray rois, long[] images) {
         NDManager m = rois.getManager();
+        if (images.length == 0) {
+            long channels = pyramid.head().getShape().get(1);
+            return m.zeros(new Shape(0, channels, outputSize, outputSize));
+        }
         float[] boxes = rois.toFloatArray();
         List<List<Integer>> members = new ArrayList<>();
         for (int l = 0; l < LEVELS; l++) {
@@ -72,6 +80,7 @@ final class MultiLevelRoiAlign {
                     aligners[l].apply(pyramid.get(l), rois.get(m.create(index)), m.create(image)));
         }
         NDArray all = pooled.size() == 1 ? pooled.head() : NDArrays.concat(pooled, 0);
-        return all.get(m.create(position));
+        // The reordering index is kept by autograd: it must own its memory (see NativeArrays).
+        return all.get(NativeArrays.owned(m, position));
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.infopro.core.loss.Losses;
+import org.infopro.core.nn.NativeArrays;
+import org.infopro.core.nn.Scalars;
 import org.infopro.detection.ops.Anchors;
 import org.infopro.detection.ops.BoxCoder;
 import org.infopro.detection.ops.Boxes;
@@ -89,14 +91,17 @@ final class RegionProposals {
         }
         NDManager m = out.objectness().getManager();
         float count = Math.max(1, sampled.size());
-        NDArray logits = out.objectness().flatten().get(m.create(toLongs(sampled)));
-        NDArray cls = Losses.binaryCrossEntropyWithLogits(logits, m.create(toFloats(labels)));
+        NDArray logits = out.objectness().flatten().get(NativeArrays.owned(m, toLongs(sampled)));
+        NDArray cls =
+                Losses.binaryCrossEntropyWithLogits(
+                        logits, NativeArrays.owned(m, toFloats(labels), new Shape(labels.size())));
         NDArray bbox;
         if (positives.isEmpty()) {
-            bbox = out.deltas().sum().mul(0); // keeps the graph, contributes nothing
+            bbox = Scalars.mul(out.deltas().sum(), 0); // keeps the graph, contributes nothing
         } else {
-            NDArray predicted = out.deltas().reshape(-1, 4).get(m.create(toLongs(positives)));
-            bbox = predicted.sub(NDArrays.concat(targetDeltas, 0)).abs().sum().div(count);
+            NDArray predicted =
+                    out.deltas().reshape(-1, 4).get(NativeArrays.owned(m, toLongs(positives)));
+            bbox = Scalars.div(predicted.sub(NDArrays.concat(targetDeltas, 0)).abs().sum(), count);
         }
         return new NDArray[] {cls, bbox};
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.infopro.core.loss.Losses;
+import org.infopro.core.nn.NativeArrays;
+import org.infopro.core.nn.Scalars;
 import org.infopro.detection.ops.BoxCoder;
 import org.infopro.detection.ops.Boxes;
 import org.infopro.detection.ops.Nms;
@@ -97,12 +99,13 @@ final class RoiHeads {
         long[] imageOf = RegionProposals.toLongs(roiImages);
         NDList out =
                 boxHead.forward(ps, new NDList(boxPool.apply(pyramid, allRois, imageOf)), true);
-        NDArray labelArray = m.create(RegionProposals.toLongs(labels));
+        // Index arrays autograd keeps must own their memory (see NativeArrays).
+        NDArray labelArray = NativeArrays.owned(m, RegionProposals.toLongs(labels));
         Map<String, NDArray> losses = new LinkedHashMap<>();
         losses.put("cls", Losses.crossEntropy(out.get(0), labelArray));
         float count = labels.size();
         if (positives == 0) {
-            losses.put("bbox", out.get(1).sum().mul(0));
+            losses.put("bbox", Scalars.mul(out.get(1).sum(), 0));
             if (maskHead != null) {
                 losses.put("mask", zeroMaskLoss(ps, pyramid));
             }
@@ -113,9 +116,9 @@ final class RoiHeads {
         for (int i = 0; i < rows.length; i++) {
             classRows[i] = rows[i] * classes + labels.get((int) rows[i]);
         }
-        NDArray predicted = out.get(1).reshape(-1, 4).get(m.create(classRows));
+        NDArray predicted = out.get(1).reshape(-1, 4).get(NativeArrays.owned(m, classRows));
         NDArray target = NDArrays.concat(regressionTargets, 0);
-        losses.put("bbox", predicted.sub(target).abs().sum().div(count));
+        losses.put("bbox", Scalars.div(predicted.sub(target).abs().sum(), count));
         if (maskHead != null) {
             NDArray posRois = allRois.get(m.create(rows));
             long[] posImages = new long[rows.length];
@@ -156,7 +159,7 @@ final class RoiHeads {
             channel[i] = i * classes + (classRows[i] - rows[i] * classes);
         }
         int size = 2 * DetectorSpec.MASK_ROI;
-        NDArray own = logits.reshape(-1, size, size).get(m.create(channel));
+        NDArray own = logits.reshape(-1, size, size).get(NativeArrays.owned(m, channel));
         Shape s = masks.getShape();
         NDArray maps = masks.reshape(s.get(0) * s.get(1), 1, s.get(2), s.get(3));
         NDArray targets =
@@ -171,7 +174,7 @@ final class RoiHeads {
     /** A zero that still reaches the mask head, when a batch has no positive RoI. */
     private NDArray zeroMaskLoss(ParameterStore ps, NDList pyramid) {
         NDArray x = pyramid.head().get(":1, :, :14, :14");
-        return maskHead.forward(ps, new NDList(x), true).head().sum().mul(0);
+        return Scalars.mul(maskHead.forward(ps, new NDList(x), true).head().sum(), 0);
     }
 
     /**
@@ -249,8 +252,7 @@ final class RoiHeads {
         NDArray scores = classScores.get(candidates);
         NDArray ids = classIds.get(candidates);
         NDArray keep =
-                Nms.batched(
-                        boxes, scores, ids, DetectorSpec.TEST_NMS, DetectorSpec.MAX_DETECTIONS);
+                Nms.batched(boxes, scores, ids, DetectorSpec.TEST_NMS, DetectorSpec.MAX_DETECTIONS);
         return new NDArray[] {boxes.get(keep), scores.get(keep), ids.get(keep)};
     }
 

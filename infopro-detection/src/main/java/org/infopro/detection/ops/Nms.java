@@ -55,12 +55,14 @@ public final class Nms {
             NDArray chunk = sorted.get(start + ":" + end);
             NDArray alive = manager.ones(new Shape(1, end - start));
             if (keptBoxes != null) {
-                NDArray hit = Boxes.iou(keptBoxes, chunk).gt(threshold).toType(DataType.FLOAT32, false);
+                NDArray hit =
+                        Boxes.iou(keptBoxes, chunk).gt(threshold).toType(DataType.FLOAT32, false);
                 alive = hit.max(new int[] {0}, true).eq(0).toType(DataType.FLOAT32, false);
             }
             NDArray keep = settle(chunk, alive, threshold);
             NDArray positions =
-                    manager.arange(start, end).toType(DataType.INT64, false)
+                    manager.arange(start, end)
+                            .toType(DataType.INT64, false)
                             .get(keep.squeeze(0).toType(DataType.BOOLEAN, false));
             long count = positions.getShape().get(0);
             if (count == 0) {

@@ -8,14 +8,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.infopro.core.nn.NativeArrays;
 
 /**
- * RoIAlign (torchvision's semantics, fixed sampling ratio) built from tensor operations, so it
- * runs on the features' device and back-propagates into the feature map.
+ * RoIAlign (torchvision's semantics, fixed sampling ratio) built from tensor operations, so it runs
+ * on the features' device and back-propagates into the feature map.
  *
- * <p>On small maps the dense separable form is cheapest: per image, {@code Wy · F · Wxᵀ}, with
- * each axis's bilinear sampling weights as a matrix. On large maps it costs O(R·P·H·C·W), so
- * there each output bin averages S×S bilinear samples at evenly spaced points. Every sample reads four
+ * <p>On small maps the dense separable form is cheapest: per image, {@code Wy · F · Wxᵀ}, with each
+ * axis's bilinear sampling weights as a matrix. On large maps it costs O(R·P·H·C·W), so there each
+ * output bin averages S×S bilinear samples at evenly spaced points. Every sample reads four
  * neighbouring pixels; their flat indices and weights are computed with tensor arithmetic, the
  * pixels are gathered as rows of the (N·H·W, C) map, and one batched matrix product forms the
  * weighted sums. Samples more than one pixel outside the map count as zero, as in torchvision. RoIs
@@ -68,7 +69,8 @@ public final class RoiAlign {
         long height = shape.get(2);
         long width = shape.get(3);
         long dense = rois * outputSize * height * channels * width;
-        long gathered = rois * outputSize * outputSize * samplingRatio * samplingRatio * 4 * channels;
+        long gathered =
+                rois * outputSize * outputSize * samplingRatio * samplingRatio * 4 * channels;
         return dense < GATHER_COST * gathered
                 ? separable(features, boxes, imageIndex)
                 : gathered(features, boxes, imageIndex);
@@ -142,7 +144,8 @@ public final class RoiAlign {
             parts.add(t.batchMatMul(wx).reshape(r, p, channels, p).transpose(0, 2, 1, 3));
         }
         NDArray all = parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 0);
-        return all.get(m.create(position));
+        // The reordering index is kept by autograd: it must own its memory (see NativeArrays).
+        return all.get(NativeArrays.owned(m, position));
     }
 
     /** Each axis's sampling weights as dense matrices: {Wy (R, P, H), Wx (R, P, W)}. */
@@ -164,9 +167,9 @@ public final class RoiAlign {
     private NDArray dense(NDArray[] axis, int length) {
         NDManager m = axis[0].getManager();
         long r = axis[0].getShape().get(0);
-        NDArray positions = m.arange(0, length).toType(DataType.INT64, false).reshape(1, 1, 1, length);
-        NDArray onehot =
-                axis[0].expandDims(3).eq(positions).toType(DataType.FLOAT32, false);
+        NDArray positions =
+                m.arange(0, length).toType(DataType.INT64, false).reshape(1, 1, 1, length);
+        NDArray onehot = axis[0].expandDims(3).eq(positions).toType(DataType.FLOAT32, false);
         NDArray weighted = onehot.mul(axis[1].expandDims(3)).sum(new int[] {2}); // (R, P·S, L)
         return weighted.reshape(r, outputSize, samplingRatio, length).mean(new int[] {2});
     }

@@ -39,8 +39,7 @@ class NmsTest {
                                     manager.create(scores),
                                     threshold,
                                     7);
-                    assertArrayEquals(
-                            java.util.Arrays.copyOf(expected, 7), limited.toLongArray());
+                    assertArrayEquals(java.util.Arrays.copyOf(expected, 7), limited.toLongArray());
                 }
             }
         }
