@@ -78,6 +78,9 @@ public final class LocalTrainer {
                     loss = network.localHead(m).loss(parameters, features, batch);
                     tapped.addAll(detach(out.subNDList(1), stepManager));
                 } else {
+                    // Lent like the batch, so what the head derives from earlier modules' taps
+                    // (an FPN's lateral maps) dies with this module's scope, not with the step.
+                    tapped.forEach(tap -> tap.tempAttach(scope));
                     NDList taps = new NDList(tapped).addAll(out.subNDList(1));
                     NDList head = LocalNetwork.headInput(taps, features);
                     loss = task.trainingLoss(network.taskHead(), parameters, head, batch);

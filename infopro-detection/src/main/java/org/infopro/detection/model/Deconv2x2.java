@@ -54,7 +54,9 @@ public final class Deconv2x2 extends AbstractBlock {
         NDArray y = Conv2d.conv2d(x, w).head();
         y = y.reshape(n, outChannels, 2, 2, h, wd).transpose(0, 1, 4, 2, 5, 3);
         y = y.reshape(n, outChannels, 2 * h, 2 * wd);
-        return new NDList(y.add(b.reshape(1, outChannels, 1, 1)));
+        NDArray bias = b.reshape(1, outChannels, 1, 1);
+        bias.attach(y.getManager()); // a view of the parameter, owned by this step's scope
+        return new NDList(y.add(bias));
     }
 
     @Override

@@ -21,12 +21,13 @@ class DetectionAuxNetsTest {
     void locationsTakeTheClassInsideBackgroundOutsideAndIgnoreBorders() {
         try (NDManager m = NDManager.newBaseManager()) {
             // One 32×32 image at stride 8 → a 4×4 grid of centres 4, 12, 20, 28. Object of class 1
-            // over x 0..18, y 0..18: centres 4 and 12 lie inside it shrunk by 4; 20 lies within
-            // 4 px of its right edge → ignored. A crowd region at x, y 26..32 → (3, 3) ignored.
+            // over x, y -2..18: centres 4 and 12 lie inside it shrunk by 4; 20 lies within 4 px of
+            // its right edge → ignored. A crowd region at x, y 26..32 → (3, 3) ignored.
             DetectionTargets t =
                     new DetectionTargets(
                             m.create(
-                                    new float[] {0, 0, 18, 18, 26, 26, 32, 32}, new Shape(1, 2, 4)),
+                                    new float[] {-2, -2, 18, 18, 26, 26, 32, 32},
+                                    new Shape(1, 2, 4)),
                             m.create(new long[] {1, 0}, new Shape(1, 2)),
                             m.create(new float[] {0, 1}, new Shape(1, 2)),
                             m.zeros(new Shape(1, 2)),
@@ -49,7 +50,8 @@ class DetectionAuxNetsTest {
         try (NDManager m = NDManager.newBaseManager()) {
             DetectionTargets t =
                     new DetectionTargets(
-                            m.create(new float[] {0, 0, 32, 32, 0, 0, 32, 16}, new Shape(1, 2, 4)),
+                            m.create(
+                                    new float[] {-4, -4, 36, 36, 0, 0, 32, 16}, new Shape(1, 2, 4)),
                             m.create(new long[] {0, 1}, new Shape(1, 2)),
                             m.zeros(new Shape(1, 2)),
                             m.zeros(new Shape(1, 2)),
