@@ -49,8 +49,9 @@ final class DetectionSuites {
             c.backbone = model + "_r18n_fpn";
             c.batch = 8;
             c.evalBatch = 25;
-            c.epochs = 4;
-            c.lr = 0.04f;
+            c.epochs = 2;
+            c.lr = 0.02f;
+            c.warmupSteps = 50;
             c.schedule = "cosine";
             c.augment = true;
             cases.addAll(
@@ -59,7 +60,7 @@ final class DetectionSuites {
         return new BenchSuite(
                 "quick",
                 "fashion-coco (2000 train / 250 val scenes of 128x128, 10 classes), narrow"
-                        + " ResNet-18-FPN from scratch, batch 8, lr 0.04 cosine, 4 epochs",
+                        + " ResNet-18-FPN from scratch, batch 8, lr 0.02 cosine after 50 warm-up steps, 2 epochs",
                 cases,
                 Measure.ACCURACY);
     }
@@ -72,6 +73,8 @@ final class DetectionSuites {
             c.dataset = "fashion-coco";
             c.backbone = "faster_rcnn_r50_fpn";
             c.crop = new int[] {512, 512};
+            c.lr = 0.01f;
+            c.warmupSteps = 100;
             c.method = k == 1 ? "e2e" : "infopro-softmax";
             c.k = k;
             cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
@@ -99,6 +102,7 @@ final class DetectionSuites {
             c.evalBatch = 2;
             c.epochs = 12;
             c.lr = 0.02f;
+            c.warmupSteps = 500;
             c.schedule = "step:8,11";
             c.augment = true;
             cases.addAll(

@@ -49,7 +49,15 @@ class DetectionTrainingTest {
         TrainingState state = TinyRuns.train(config("faster_rcnn_r18n_fpn", "infopro-softmax", 2));
         TinyRuns.assertLocalAndTaskLossesFall(state);
         Map<String, Double> test = state.history.get(state.history.size() - 1).test;
-        System.out.println(test);
         assertTrue(test.get("box_ap") > 0, "box AP above 0: " + test);
+    }
+
+    @Test
+    void maskRcnnLearnsWithDgl() throws IOException {
+        TrainingState state = TinyRuns.train(config("mask_rcnn_r18n_fpn", "dgl", 2));
+        TinyRuns.assertLocalAndTaskLossesFall(state);
+        Map<String, Double> test = state.history.get(state.history.size() - 1).test;
+        assertTrue(test.get("box_ap") > 0, "box AP above 0: " + test);
+        assertTrue(test.containsKey("mask_ap"), "masks evaluated: " + test);
     }
 }

@@ -55,7 +55,7 @@ public final class BoxHead extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
-        x = x.reshape(x.getShape().get(0), -1);
+        x = x.reshape(x.getShape().get(0), this.inputs); // explicit: there may be no RoI
         x = Activation.relu(fc1.forward(ps, new NDList(x), training).head());
         x = Activation.relu(fc2.forward(ps, new NDList(x), training).head());
         return new NDList(

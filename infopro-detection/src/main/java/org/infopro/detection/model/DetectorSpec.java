@@ -49,11 +49,12 @@ public record DetectorSpec(
     }
 
     /**
-     * A narrow variant for CPU runs: a quarter of the widths; the sampling and proposal counts are
-     * the published ones except 300 proposals per image, ample for scenes of at most six objects.
+     * A narrow variant for CPU runs: a quarter of the widths, 1000 anchors per level before NMS in
+     * training as at test time, and 300 proposals per image, ample for scenes of at most six
+     * objects; the sampling counts are the published ones.
      */
     public static DetectorSpec narrow(boolean masks) {
-        return new DetectorSpec(masks, 64, 256, 64, 2000, 1000, 300, 256, 512);
+        return new DetectorSpec(masks, 64, 256, 64, 1000, 1000, 300, 256, 512);
     }
 
     /** mmdetection's model name prefix. */

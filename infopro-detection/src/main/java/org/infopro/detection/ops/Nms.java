@@ -20,7 +20,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Nms {
 
-    static final int CHUNK = 512;
+    static final int CHUNK = 1024;
 
     private Nms() {}
 

@@ -19,7 +19,7 @@ class NmsTest {
         Random random = new Random(3);
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int trial = 0; trial < 5; trial++) {
-                int n = 1300; // more than two chunks
+                int n = 2300; // more than two chunks
                 float[] boxes = randomBoxes(random, n);
                 float[] scores = new float[n];
                 for (int i = 0; i < n; i++) {
