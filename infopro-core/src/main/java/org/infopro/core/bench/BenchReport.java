@@ -65,10 +65,12 @@ public final class BenchReport {
         md.append(backbones ? "| backbone " : "")
                 .append("| method | K | split | blocks per module | ")
                 .append(metric == null ? "" : metric + " | best | ")
+                .append(String.join("", secondary().stream().map(m -> m + " | ").toList()))
                 .append("peak step MB | × E2E | ms/step | × E2E |\n");
         md.append(backbones ? "|---" : "")
                 .append("|---|---|---|---|")
                 .append(metric == null ? "" : "---|---|")
+                .append("---|".repeat(secondary().size()))
                 .append("---|---|---|---|\n");
         for (Map<String, Object> r : records) {
             md.append(backbones ? "| " + r.get("backbone") + " " : "")
@@ -86,6 +88,9 @@ public final class BenchReport {
                         .append(" | ")
                         .append(fmt(r.get("best_" + metric)))
                         .append(" | ");
+            }
+            for (String extra : secondary()) {
+                md.append(fmt(r.get(extra))).append(" | ");
             }
             md.append(fmt(r.get("peak_memory_mb")))
                     .append(" | ")
@@ -205,6 +210,23 @@ public final class BenchReport {
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
                 .setDefaultShapesVisible(true);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+    }
+
+    /** The secondary metrics any record reports and holds a value for, in first-seen order. */
+    @SuppressWarnings("unchecked")
+    private List<String> secondary() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> r : records) {
+            Object listed = r.get("secondary_metrics");
+            if (listed instanceof List<?> list) {
+                for (Object name : list) {
+                    if (r.get(name) != null) {
+                        names.add((String) name);
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     private String primaryMetric() {

@@ -7,6 +7,7 @@ import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.ProgressBar;
 import org.infopro.core.train.RunConfig;
+import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 
@@ -31,13 +32,17 @@ public final class CaseRunner {
             TrainingState state = training.run(new TrainingState());
             double seconds = (System.nanoTime() - start) / 1e9;
             CaseResult result = CaseResult.of(config, experiment.network().plan().moduleSizes());
-            String primary = experiment.task().newMetric(experiment.test().classes()).primary();
+            TaskMetric metric = experiment.task().newMetric(experiment.test().classes());
+            String primary = metric.primary();
             if (measure == BenchSuite.Measure.ACCURACY) {
                 state.history
                         .get(state.history.size() - 1)
                         .test
                         .forEach((name, value) -> result.put("test_" + name, value));
                 result.put("best_test_" + primary, state.best(primary));
+                result.put(
+                        "secondary_metrics",
+                        metric.secondary().stream().map(name -> "test_" + name).toList());
             }
             result.put(
                     "peak_memory_mb", probe.measured() ? probe.stepPeakBytes() / MB : Double.NaN);

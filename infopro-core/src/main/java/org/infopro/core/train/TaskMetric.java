@@ -3,6 +3,7 @@ package org.infopro.core.train;
 import ai.djl.ndarray.NDList;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Accumulates a task's evaluation metric over batches (top-1 accuracy, mIoU, …). */
@@ -16,6 +17,14 @@ public interface TaskMetric {
 
     /** The name of the headline value, used for "best" tracking and charts. */
     String primary();
+
+    /**
+     * The values benchmark reports show beside the primary one (those a run produced), e.g. a
+     * detector's AP50 and mask AP; none by default.
+     */
+    default List<String> secondary() {
+        return List.of();
+    }
 
     /**
      * Writes the accumulated predictions in the task's standard exchange format (a detector's COCO

@@ -44,4 +44,16 @@ class BenchReportTest {
         r.put("primary_metric", "test_top1");
         return r;
     }
+
+    @Test
+    void secondaryMetricsGetColumnsWhereRecordsHoldThem(@TempDir Path dir) throws Exception {
+        Map<String, Object> e2e = record("e2e", 1, 14.0, 500.0, 1000.0);
+        e2e.put("secondary_metrics", List.of("test_box_ap50", "test_mask_ap"));
+        e2e.put("test_box_ap50", 31.5);
+        BenchSuite suite =
+                new BenchSuite("t", "test suite", List.of(), BenchSuite.Measure.ACCURACY);
+        String md = new BenchReport(suite, List.of(e2e)).markdown();
+        assertTrue(md.contains("| test_top1 | best | test_box_ap50 | peak step MB"), md);
+        assertTrue(md.contains("| 31.50 |"), md);
+    }
 }

@@ -182,6 +182,12 @@ public final class CocoMetric implements TaskMetric {
         return "box_ap";
     }
 
+    /** Box AP50 and AP75, and mask AP and AP50 when the detector predicts masks. */
+    @Override
+    public List<String> secondary() {
+        return List.of("box_ap50", "box_ap75", "mask_ap", "mask_ap50");
+    }
+
     /**
      * Writes {@code <base>.bbox.json} (and {@code <base>.segm.json} for masks) in COCO's results
      * format: image id, the file's category id, box {x, y, w, h}, score (and the mask as compressed
