@@ -1,0 +1,68 @@
+package org.infopro.detection.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.objective.CoreObjectives;
+import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.detection.DetectionPlugin;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Published sizes: torchvision's {@code fasterrcnn_resnet50_fpn} (41,755,286 parameters) and
+ * {@code maskrcnn_resnet50_fpn} (44,401,393) for 90 classes plus background. Two differences are
+ * accounted for: torchvision's BatchNorm is frozen and holds no parameters, while here it trains
+ * (ResNet-50's 53,120 affine parameters); and torchvision also regresses a box (4 × 1025
+ * parameters) and predicts a mask (257) for the background class, which mmdetection's heads, and
+ * these, do not.
+ */
+class DetectorSizeTest {
+
+    private static final long RESNET50_BATCHNORM = 53_120;
+
+    @ParameterizedTest
+    @CsvSource({"faster_rcnn_r50_fpn, 41755286, 4100", "mask_rcnn_r50_fpn, 44401393, 4357"})
+    void parameterCountsMatchTorchvision(String model, long published, long background) {
+        FeatureShape input = new FeatureShape(3, 64, 64);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Backbone backbone = new DetectionBackbones().create(model, input);
+            LocalNetwork net =
+                    new LocalNetwork(
+                            backbone,
+                            SplitPlanner.plan(backbone, 1, SplitPlanner.EVEN),
+                            new CoreObjectives()
+                                    .create(
+                                            "e2e",
+                                            new ObjectiveProvider.Settings(
+                                                    LambdaSchedule.constant(1f, 1f), null)),
+                            new DetectionPlugin(),
+                            90);
+            net.initialize(manager);
+            long count = 0;
+            for (Pair<String, Parameter> p : net.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    count += p.getValue().getArray().size();
+                }
+            }
+            assertEquals(published + RESNET50_BATCHNORM - background, count);
+            // Inference on a padded 64×64 batch yields up to 100 detections per image.
+            NDList out =
+                    net.forward(
+                            new ParameterStore(manager, false),
+                            new NDList(manager.randomNormal(new Shape(1, 3, 64, 64))),
+                            false);
+            assertEquals(new Shape(1, DetectorSpec.MAX_DETECTIONS, 4), out.get(0).getShape());
+        }
+    }
+}
