@@ -20,12 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Published sizes: torchvision's {@code fasterrcnn_resnet50_fpn} (41,755,286 parameters) and
- * {@code maskrcnn_resnet50_fpn} (44,401,393) for 90 classes plus background. Two differences are
- * accounted for: torchvision's BatchNorm is frozen and holds no parameters, while here it trains
- * (ResNet-50's 53,120 affine parameters); and torchvision also regresses a box (4 × 1025
- * parameters) and predicts a mask (257) for the background class, which mmdetection's heads, and
- * these, do not.
+ * Published sizes: torchvision's {@code fasterrcnn_resnet50_fpn} (41,755,286 parameters) and {@code
+ * maskrcnn_resnet50_fpn} (44,401,393) for 90 classes plus background. Two differences are accounted
+ * for: torchvision's BatchNorm is frozen and holds no parameters, while here it trains (ResNet-50's
+ * 53,120 affine parameters); and torchvision also regresses a box (4 × 1025 parameters) and
+ * predicts a mask (257) for the background class, which mmdetection's heads, and these, do not.
  */
 class DetectorSizeTest {
 

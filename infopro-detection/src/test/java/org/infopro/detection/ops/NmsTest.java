@@ -22,8 +22,11 @@ class NmsTest {
                 int n = 2300; // more than two chunks
                 float[] boxes = randomBoxes(random, n);
                 float[] scores = new float[n];
+                // Distinct scores: with ties the greedy order itself is ambiguous.
+                List<Integer> ranks = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+                java.util.Collections.shuffle(ranks, random);
                 for (int i = 0; i < n; i++) {
-                    scores[i] = random.nextFloat();
+                    scores[i] = (ranks.get(i) + 0.5f) / n;
                 }
                 for (float threshold : new float[] {0.3f, 0.5f, 0.7f}) {
                     NDArray kept =
@@ -69,18 +72,21 @@ class NmsTest {
         }
     }
 
-    /** Boxes in a few clusters, so that suppression chains occur. */
+    /**
+     * Boxes with integer corners in a few clusters, so that suppression chains occur and every
+     * overlap is computed exactly in float (as the tensor version computes it).
+     */
     static float[] randomBoxes(Random random, int n) {
         float[] boxes = new float[4 * n];
         for (int i = 0; i < n; i++) {
-            float cx = 20 + 30 * random.nextInt(8) + 6 * random.nextFloat();
-            float cy = 20 + 30 * random.nextInt(8) + 6 * random.nextFloat();
-            float w = 8 + 20 * random.nextFloat();
-            float h = 8 + 20 * random.nextFloat();
+            int cx = 20 + 30 * random.nextInt(8) + random.nextInt(6);
+            int cy = 20 + 30 * random.nextInt(8) + random.nextInt(6);
+            int w = 8 + random.nextInt(20);
+            int h = 8 + random.nextInt(20);
             boxes[4 * i] = cx - w / 2;
             boxes[4 * i + 1] = cy - h / 2;
-            boxes[4 * i + 2] = cx + w / 2;
-            boxes[4 * i + 3] = cy + h / 2;
+            boxes[4 * i + 2] = cx + (w + 1) / 2;
+            boxes[4 * i + 3] = cy + (h + 1) / 2;
         }
         return boxes;
     }
@@ -102,12 +108,12 @@ class NmsTest {
         return kept.stream().mapToLong(Integer::longValue).toArray();
     }
 
-    static double iou(float[] b, int i, int j) {
-        double w = Math.min(b[4 * i + 2], b[4 * j + 2]) - Math.max(b[4 * i], b[4 * j]);
-        double h = Math.min(b[4 * i + 3], b[4 * j + 3]) - Math.max(b[4 * i + 1], b[4 * j + 1]);
-        double shared = Math.max(0, w) * Math.max(0, h);
-        double a = (b[4 * i + 2] - b[4 * i]) * (b[4 * i + 3] - b[4 * i + 1]);
-        double c = (b[4 * j + 2] - b[4 * j]) * (b[4 * j + 3] - b[4 * j + 1]);
+    static float iou(float[] b, int i, int j) {
+        float w = Math.min(b[4 * i + 2], b[4 * j + 2]) - Math.max(b[4 * i], b[4 * j]);
+        float h = Math.min(b[4 * i + 3], b[4 * j + 3]) - Math.max(b[4 * i + 1], b[4 * j + 1]);
+        float shared = Math.max(0, w) * Math.max(0, h);
+        float a = (b[4 * i + 2] - b[4 * i]) * (b[4 * i + 3] - b[4 * i + 1]);
+        float c = (b[4 * j + 2] - b[4 * j]) * (b[4 * j + 3] - b[4 * j + 1]);
         return shared / (a + c - shared);
     }
 }
