@@ -14,6 +14,7 @@ import org.infopro.core.data.OpenCv;
 import org.infopro.core.data.RawImages;
 import org.infopro.core.data.TexturedBackground;
 import org.infopro.core.train.Json;
+import org.infopro.detection.eval.Rle;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.Point;
@@ -219,13 +220,7 @@ public final class FashionCocoScenes {
             return null;
         }
         double area =
-                org.infopro.detection.eval.Rle.union(
-                                polygons.stream()
-                                        .map(
-                                                p ->
-                                                        org.infopro.detection.eval.Rle.fromPolygon(
-                                                                p, height, width))
-                                        .toList())
+                Rle.union(polygons.stream().map(p -> Rle.fromPolygon(p, height, width)).toList())
                         .area();
         double[] box = tightBox(item.visible);
         JsonObject annotation = new JsonObject();
