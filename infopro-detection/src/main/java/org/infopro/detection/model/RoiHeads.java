@@ -61,42 +61,10 @@ final class RoiHeads {
             NDArray masks,
             Random random) {
         NDManager m = pyramid.head().getManager();
-        NDList rois = new NDList();
-        NDList regressionTargets = new NDList();
-        List<Long> roiImages = new ArrayList<>();
-        List<Long> labels = new ArrayList<>();
-        List<Long> positiveObjects = new ArrayList<>(); // slots in the batch's object arrays
-        int positives = 0;
-        List<Integer> positiveRows = new ArrayList<>();
-        for (int n = 0; n < images.size(); n++) {
-            ImageTargets image = images.get(n);
-            NDArray candidates = NDArrays.concat(new NDList(proposals.get(n), image.boxes()), 0);
-            MaxIouAssigner.Sample sample = assigner.assign(candidates, image.boxes(), random);
-            int[] pos = sample.positives();
-            int[] chosen = concat(pos, sample.negatives());
-            NDArray boxes = candidates.get(RegionProposals.indices(m, chosen));
-            rois.add(boxes);
-            if (pos.length > 0) {
-                NDArray posBoxes = boxes.get(":" + pos.length);
-                NDArray objects =
-                        image.boxes().get(RegionProposals.indices(m, sample.positiveObjects()));
-                regressionTargets.add(BoxCoder.ROI.encode(posBoxes, objects));
-            }
-            int base = labels.size();
-            for (int i = 0; i < chosen.length; i++) {
-                roiImages.add((long) n);
-                boolean positive = i < pos.length;
-                int object = positive ? sample.positiveObjects()[i] : -1;
-                labels.add(positive ? (long) image.classes()[object] : classes);
-                if (positive) {
-                    positiveRows.add(base + i);
-                    positiveObjects.add((long) image.slots()[object]);
-                    positives++;
-                }
-            }
-        }
-        NDArray allRois = NDArrays.concat(rois, 0);
-        long[] imageOf = RegionProposals.toLongs(roiImages);
+        Sampled sampled = sample(proposals, images, m, random);
+        List<Long> labels = sampled.labels();
+        NDArray allRois = NDArrays.concat(sampled.rois(), 0);
+        long[] imageOf = RegionProposals.toLongs(sampled.images());
         NDList out =
                 boxHead.forward(ps, new NDList(boxPool.apply(pyramid, allRois, imageOf)), true);
         // Index arrays autograd keeps must own their memory (see NativeArrays).
@@ -104,20 +72,20 @@ final class RoiHeads {
         Map<String, NDArray> losses = new LinkedHashMap<>();
         losses.put("cls", Losses.crossEntropy(out.get(0), labelArray));
         float count = labels.size();
-        if (positives == 0) {
+        if (sampled.positiveRows().isEmpty()) {
             losses.put("bbox", Scalars.mul(out.get(1).sum(), 0));
             if (maskHead != null) {
                 losses.put("mask", zeroMaskLoss(ps, pyramid));
             }
             return losses;
         }
-        long[] rows = positiveRows.stream().mapToLong(Integer::longValue).toArray();
+        long[] rows = sampled.positiveRows().stream().mapToLong(Integer::longValue).toArray();
         long[] classRows = new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
             classRows[i] = rows[i] * classes + labels.get((int) rows[i]);
         }
         NDArray predicted = out.get(1).reshape(-1, 4).get(NativeArrays.owned(m, classRows));
-        NDArray target = NDArrays.concat(regressionTargets, 0);
+        NDArray target = NDArrays.concat(sampled.regressionTargets(), 0);
         losses.put("bbox", Scalars.div(predicted.sub(target).abs().sum(), count));
         if (maskHead != null) {
             NDArray posRois = allRois.get(m.create(rows));
@@ -135,9 +103,67 @@ final class RoiHeads {
                             classRows,
                             rows,
                             masks,
-                            RegionProposals.toLongs(positiveObjects)));
+                            RegionProposals.toLongs(sampled.positiveObjects())));
         }
         return losses;
+    }
+
+    /**
+     * The RoIs drawn for the losses, positives of each image first.
+     *
+     * @param rois each image's sampled boxes
+     * @param regressionTargets each image's positives' encoded deltas
+     * @param images the image of every RoI
+     * @param labels the class of every RoI (background = classes)
+     * @param positiveRows the rows of the positive RoIs
+     * @param positiveObjects their objects' slots in the batch's object arrays
+     */
+    private record Sampled(
+            NDList rois,
+            NDList regressionTargets,
+            List<Long> images,
+            List<Long> labels,
+            List<Integer> positiveRows,
+            List<Long> positiveObjects) {}
+
+    /** Adds the ground truth to each image's proposals, assigns and samples them. */
+    private Sampled sample(
+            List<NDArray> proposals, List<ImageTargets> images, NDManager m, Random random) {
+        Sampled out =
+                new Sampled(
+                        new NDList(),
+                        new NDList(),
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>(),
+                        new ArrayList<>());
+        for (int n = 0; n < images.size(); n++) {
+            ImageTargets image = images.get(n);
+            NDArray candidates = NDArrays.concat(new NDList(proposals.get(n), image.boxes()), 0);
+            MaxIouAssigner.Sample sample = assigner.assign(candidates, image.boxes(), random);
+            int[] pos = sample.positives();
+            int[] chosen = concat(pos, sample.negatives());
+            NDArray boxes = candidates.get(RegionProposals.indices(m, chosen));
+            out.rois().add(boxes);
+            if (pos.length > 0) {
+                NDArray objects =
+                        image.boxes().get(RegionProposals.indices(m, sample.positiveObjects()));
+                out.regressionTargets()
+                        .add(BoxCoder.ROI.encode(boxes.get(":" + pos.length), objects));
+            }
+            int base = out.labels().size();
+            for (int i = 0; i < chosen.length; i++) {
+                out.images().add((long) n);
+                boolean positive = i < pos.length;
+                int object = positive ? sample.positiveObjects()[i] : -1;
+                out.labels().add(positive ? (long) image.classes()[object] : classes);
+                if (positive) {
+                    out.positiveRows().add(base + i);
+                    out.positiveObjects().add((long) image.slots()[object]);
+                }
+            }
+        }
+        return out;
     }
 
     private NDArray maskLoss(
