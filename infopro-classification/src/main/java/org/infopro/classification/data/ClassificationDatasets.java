@@ -26,6 +26,9 @@ import org.infopro.core.spi.DatasetProvider;
  *       {@code cifar100-coarse}: {@code train.bin}, {@code test.bin}; the CIFAR normalisation.
  *   <li>{@code stl10}: {@code stl10_binary/train_X.bin}, {@code train_y.bin}, {@code test_*};
  *       96×96, mean = std = 0.5, augmentation zero-pads 4 before the random crop (the reference's).
+ *   <li>{@code svhn}: {@code train_32x32.mat}, {@code test_32x32.mat} (MATLAB 5.0); {@code
+ *       svhn-extra} trains on train + {@code extra_32x32.mat}; mean = std = 0.5, random crop with
+ *       zero padding 2, no flip (the reference's).
  * </ul>
  */
 public final class ClassificationDatasets implements DatasetProvider {
@@ -38,7 +41,15 @@ public final class ClassificationDatasets implements DatasetProvider {
                     new float[] {63.0f / 255, 62.1f / 255, 66.7f / 255});
 
     private static final List<String> NAMES =
-            List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "cifar100-coarse", "stl10");
+            List.of(
+                    "fashion-mnist",
+                    "mnist",
+                    "cifar10",
+                    "cifar100",
+                    "cifar100-coarse",
+                    "stl10",
+                    "svhn",
+                    "svhn-extra");
 
     @Override
     public Set<String> names() {
@@ -92,6 +103,16 @@ public final class ClassificationDatasets implements DatasetProvider {
                         .optFlip(true)
                         .optZeroPadding(true)
                         .build();
+            case "svhn":
+            case "svhn-extra":
+                return ImageClassificationDataset.builder()
+                        .setImages(readSvhn(root, split, name.equals("svhn-extra")).first(limit))
+                        .setShape(INPUT)
+                        .setNormalization(GREY)
+                        .optFlip(false)
+                        .optZeroPadding(true)
+                        .optCropPadding(2)
+                        .build();
             default:
                 throw new IllegalArgumentException(
                         "Unknown dataset '" + name + "'; known: " + NAMES);
@@ -139,5 +160,21 @@ public final class ClassificationDatasets implements DatasetProvider {
                         ? root.resolve("stl10_binary")
                         : root;
         return Stl10Reader.read(dir.resolve(split + "_X.bin"), dir.resolve(split + "_y.bin"));
+    }
+
+    private static RawImages readSvhn(Path root, String split, boolean extra) throws IOException {
+        if (!split.equals("train")) {
+            return SvhnReader.read(root.resolve("test_32x32.mat"));
+        }
+        RawImages train = SvhnReader.read(root.resolve("train_32x32.mat"));
+        return extra ? concat(train, SvhnReader.read(root.resolve("extra_32x32.mat"))) : train;
+    }
+
+    private static RawImages concat(RawImages a, RawImages b) {
+        byte[] pixels = java.util.Arrays.copyOf(a.pixels(), a.pixels().length + b.pixels().length);
+        System.arraycopy(b.pixels(), 0, pixels, a.pixels().length, b.pixels().length);
+        int[] labels = java.util.Arrays.copyOf(a.labels(), a.size() + b.size());
+        System.arraycopy(b.labels(), 0, labels, a.size(), b.size());
+        return new RawImages(pixels, labels, a.channels(), a.height(), a.width(), a.classes());
     }
 }

@@ -21,11 +21,10 @@ import org.infopro.core.train.TrainingBatch;
  */
 public final class ImageClassificationDataset extends RandomAccessDataset implements LabeledData {
 
-    private static final int AUGMENT_PAD = 4;
-
     private final RawImages images;
     private final FeatureShape shape;
     private final boolean zeroPad;
+    private final int cropPadding;
     private final Normalization normalization;
     private final boolean flip;
 
@@ -34,6 +33,7 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         this.images = builder.images;
         this.shape = builder.shape;
         this.zeroPad = builder.zeroPad;
+        this.cropPadding = builder.cropPadding;
         this.normalization = builder.normalization;
         this.flip = builder.flip;
         if (normalization.channels() != shape.channels()) {
@@ -131,8 +131,8 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         int dx = 0;
         boolean mirror = false;
         if (random != null) {
-            dy = random.nextInt(2 * AUGMENT_PAD + 1) - AUGMENT_PAD;
-            dx = random.nextInt(2 * AUGMENT_PAD + 1) - AUGMENT_PAD;
+            dy = random.nextInt(2 * cropPadding + 1) - cropPadding;
+            dx = random.nextInt(2 * cropPadding + 1) - cropPadding;
             mirror = flip && random.nextBoolean();
         }
         int h = shape.height();
@@ -181,6 +181,7 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
         private RawImages images;
         private FeatureShape shape;
         private boolean zeroPad;
+        private int cropPadding = 4;
         private Normalization normalization;
         private boolean flip = true;
 
@@ -205,6 +206,12 @@ public final class ImageClassificationDataset extends RandomAccessDataset implem
          */
         public Builder optZeroPadding(boolean zeroPad) {
             this.zeroPad = zeroPad;
+            return this;
+        }
+
+        /** Padding of the random crop on each side (4 by default; SVHN's pipeline uses 2). */
+        public Builder optCropPadding(int pixels) {
+            this.cropPadding = pixels;
             return this;
         }
 
