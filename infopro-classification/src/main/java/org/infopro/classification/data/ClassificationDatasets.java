@@ -29,6 +29,9 @@ import org.infopro.core.spi.DatasetProvider;
  *   <li>{@code svhn}: {@code train_32x32.mat}, {@code test_32x32.mat} (MATLAB 5.0); {@code
  *       svhn-extra} trains on train + {@code extra_32x32.mat}; mean = std = 0.5, random crop with
  *       zero padding 2, no flip (the reference's).
+ *   <li>{@code imagenet}: {@code train/<class>/*.JPEG}, {@code val/} as class folders or flat with
+ *       a {@code labels.txt}; torchvision's RandomResizedCrop + flip, resize 256 + centre crop 224
+ *       for evaluation ({@code --crop S} sets another input side), ImageNet normalisation.
  * </ul>
  */
 public final class ClassificationDatasets implements DatasetProvider {
@@ -49,7 +52,8 @@ public final class ClassificationDatasets implements DatasetProvider {
                     "cifar100-coarse",
                     "stl10",
                     "svhn",
-                    "svhn-extra");
+                    "svhn-extra",
+                    "imagenet");
 
     @Override
     public Set<String> names() {
@@ -61,8 +65,27 @@ public final class ClassificationDatasets implements DatasetProvider {
         return "fashion-mnist".equals(name) ? Optional.of(FashionMnist.HOME) : Optional.empty();
     }
 
+    /** ImageNet-style folders take the input size from {@code crop} (224 by default). */
+    @Override
+    public LabeledData open(String name, Path root, String split, int limit, int[] crop)
+            throws IOException {
+        if (!name.equals("imagenet")) {
+            return open(name, root, split, limit);
+        }
+        List<String> classes = ImageFolders.classes(root.resolve("train"));
+        List<ImageFolders.Sample> samples =
+                ImageFolders.list(root.resolve(split.equals("train") ? "train" : "val"), classes);
+        if (limit > 0 && limit < samples.size()) {
+            samples = samples.subList(0, limit);
+        }
+        return new ImageFolderDataset(samples, classes.size(), crop == null ? 224 : crop[0]);
+    }
+
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
+        if (name.equals("imagenet")) {
+            return open(name, root, split, limit, (int[]) null);
+        }
         if (!split.equals("train") && !split.equals("test")) {
             throw new IllegalArgumentException("Split must be train or test, got '" + split + "'");
         }
