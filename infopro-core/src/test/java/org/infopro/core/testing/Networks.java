@@ -3,16 +3,54 @@ package org.infopro.core.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.objective.CoreObjectives;
+import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.spi.TaskPlugin;
 
-/** Helpers for tests that compare two instances of one architecture. */
+/** Helpers for tests that build networks and compare two instances of one architecture. */
 public final class Networks {
 
     private Networks() {}
+
+    /**
+     * An initialised network of a backbone cut by a split table, with one method at constant λ.
+     *
+     * @param lambdas constant λ1, λ2 of the method
+     */
+    public static LocalNetwork local(
+            Backbone backbone,
+            int k,
+            String split,
+            String method,
+            float[] lambdas,
+            TaskPlugin task,
+            int classes,
+            NDManager manager) {
+        LocalNetwork net =
+                new LocalNetwork(
+                        backbone,
+                        SplitPlanner.plan(backbone, k, split),
+                        new CoreObjectives()
+                                .create(
+                                        method,
+                                        new ObjectiveProvider.Settings(
+                                                LambdaSchedule.constant(lambdas[0], lambdas[1]),
+                                                null)),
+                        task,
+                        classes);
+        net.initialize(manager);
+        return net;
+    }
 
     /** Copies every parameter value (in order) from one block into an identically built one. */
     public static void copyParameters(Block from, Block to) {

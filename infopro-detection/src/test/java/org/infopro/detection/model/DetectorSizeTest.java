@@ -8,13 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.objective.CoreObjectives;
-import org.infopro.core.objective.LambdaSchedule;
-import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.testing.Networks;
 import org.infopro.detection.DetectionPlugin;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,19 +32,16 @@ class DetectorSizeTest {
     void parameterCountsMatchTorchvision(String model, long published, long background) {
         FeatureShape input = new FeatureShape(3, 64, 64);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Backbone backbone = new DetectionBackbones().create(model, input);
             LocalNetwork net =
-                    new LocalNetwork(
-                            backbone,
-                            SplitPlanner.plan(backbone, 1, SplitPlanner.EVEN),
-                            new CoreObjectives()
-                                    .create(
-                                            "e2e",
-                                            new ObjectiveProvider.Settings(
-                                                    LambdaSchedule.constant(1f, 1f), null)),
+                    Networks.local(
+                            new DetectionBackbones().create(model, input),
+                            1,
+                            SplitPlanner.EVEN,
+                            "e2e",
+                            new float[] {1f, 1f},
                             new DetectionPlugin(),
-                            90);
-            net.initialize(manager);
+                            90,
+                            manager);
             long count = 0;
             for (Pair<String, Parameter> p : net.getParameters()) {
                 if (p.getValue().requiresGradient()) {

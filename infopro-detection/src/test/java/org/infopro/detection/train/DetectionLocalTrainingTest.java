@@ -6,14 +6,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import org.infopro.core.data.Normalization;
-import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.objective.CoreObjectives;
-import org.infopro.core.objective.LambdaSchedule;
-import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.testing.LocalSteps;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.train.TrainingBatch;
 import org.infopro.detection.DetectionPlugin;
 import org.infopro.detection.data.DetectionTargets;
@@ -47,20 +44,15 @@ class DetectionLocalTrainingTest {
     }
 
     private static LocalNetwork network(String method, NDManager manager) {
-        Backbone backbone = new DetectionBackbones().create("mask_rcnn_r18n_fpn", INPUT);
-        LocalNetwork net =
-                new LocalNetwork(
-                        backbone,
-                        SplitPlanner.plan(backbone, 2, SplitPlanner.PAPER),
-                        new CoreObjectives()
-                                .create(
-                                        method,
-                                        new ObjectiveProvider.Settings(
-                                                LambdaSchedule.constant(1f, 1f), null)),
-                        new DetectionPlugin(),
-                        CLASSES);
-        net.initialize(manager);
-        return net;
+        return Networks.local(
+                new DetectionBackbones().create("mask_rcnn_r18n_fpn", INPUT),
+                2,
+                SplitPlanner.PAPER,
+                method,
+                new float[] {1f, 1f},
+                new DetectionPlugin(),
+                CLASSES,
+                manager);
     }
 
     /** Two random images with two and one objects (the second slot of image 2 is padding). */

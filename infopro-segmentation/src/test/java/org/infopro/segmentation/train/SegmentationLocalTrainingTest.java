@@ -4,14 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.objective.CoreObjectives;
-import org.infopro.core.objective.LambdaSchedule;
-import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.testing.LocalSteps;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.train.TrainingBatch;
 import org.infopro.segmentation.SegmentationPlugin;
 import org.infopro.segmentation.data.SegmentationData;
@@ -47,20 +44,15 @@ class SegmentationLocalTrainingTest {
     }
 
     private static LocalNetwork network(String method, NDManager manager) {
-        Backbone backbone = new DeepLabBackbones().create("deeplabv3-r18-d8-narrow", INPUT);
-        LocalNetwork net =
-                new LocalNetwork(
-                        backbone,
-                        SplitPlanner.plan(backbone, 2, SplitPlanner.PAPER),
-                        new CoreObjectives()
-                                .create(
-                                        method,
-                                        new ObjectiveProvider.Settings(
-                                                LambdaSchedule.constant(1.5f, 1f), null)),
-                        new SegmentationPlugin(),
-                        CLASSES);
-        net.initialize(manager);
-        return net;
+        return Networks.local(
+                new DeepLabBackbones().create("deeplabv3-r18-d8-narrow", INPUT),
+                2,
+                SplitPlanner.PAPER,
+                method,
+                new float[] {1.5f, 1f},
+                new SegmentationPlugin(),
+                CLASSES,
+                manager);
     }
 
     /** Random images; labels of 0–3 with an ignored (255) border row. */

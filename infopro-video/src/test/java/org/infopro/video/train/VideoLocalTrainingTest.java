@@ -4,14 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.infopro.core.data.Normalization;
-import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.objective.CoreObjectives;
-import org.infopro.core.objective.LambdaSchedule;
-import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.testing.LocalSteps;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.TrainingBatch;
 import org.infopro.video.VideoPlugin;
@@ -47,20 +44,15 @@ class VideoLocalTrainingTest {
     private static LocalNetwork network(String method, NDManager manager) {
         RunConfig run = new RunConfig();
         run.segments = SEGMENTS;
-        Backbone backbone = new VideoBackbones().create("tsm-r18-narrow", FRAME, run);
-        LocalNetwork net =
-                new LocalNetwork(
-                        backbone,
-                        SplitPlanner.plan(backbone, 2, SplitPlanner.PAPER),
-                        new CoreObjectives()
-                                .create(
-                                        method,
-                                        new ObjectiveProvider.Settings(
-                                                LambdaSchedule.constant(5f, 0.75f), null)),
-                        new VideoPlugin(),
-                        3);
-        net.initialize(manager);
-        return net;
+        return Networks.local(
+                new VideoBackbones().create("tsm-r18-narrow", FRAME, run),
+                2,
+                SplitPlanner.PAPER,
+                method,
+                new float[] {5f, 0.75f},
+                new VideoPlugin(),
+                3,
+                manager);
     }
 
     /** Four clips of four random frames; a repeated label gives SupCon a positive pair. */
