@@ -42,21 +42,16 @@ final class DetectionSuites {
      * R-CNN, each E2E, InfoPro K=2 and DGL K=2.
      */
     static BenchSuite quick(BenchSuite.Overrides o) {
-        List<RunConfig> cases = new ArrayList<>();
-        for (String model : List.of("faster_rcnn", "mask_rcnn")) {
-            RunConfig c = base();
-            c.dataset = "fashion-coco";
-            c.backbone = model + "_r18n_fpn";
-            c.batch = 8;
-            c.evalBatch = 25;
-            c.epochs = 2;
-            c.lr = 0.02f;
-            c.warmupSteps = 50;
-            c.schedule = "cosine";
-            c.augment = true;
-            cases.addAll(
-                    BenchSuite.grid(c, List.of("e2e", "infopro-softmax", "dgl"), List.of(2), o));
-        }
+        RunConfig c = base();
+        c.dataset = "fashion-coco";
+        c.batch = 8;
+        c.evalBatch = 25;
+        c.epochs = 2;
+        c.lr = 0.02f;
+        c.warmupSteps = 50;
+        c.schedule = "cosine";
+        c.augment = true;
+        List<RunConfig> cases = bothModels(c, "_r18n_fpn", o);
         return new BenchSuite(
                 "quick",
                 "fashion-coco (2000 train / 250 val scenes of 128x128, 10 classes), narrow"
@@ -93,25 +88,33 @@ final class DetectionSuites {
      * and DGL K=2.
      */
     static BenchSuite paper(BenchSuite.Overrides o) {
-        List<RunConfig> cases = new ArrayList<>();
-        for (String model : List.of("faster_rcnn", "mask_rcnn")) {
-            RunConfig c = base();
-            c.dataset = "coco";
-            c.backbone = model + "_r50_fpn";
-            c.batch = 16;
-            c.evalBatch = 2;
-            c.epochs = 12;
-            c.lr = 0.02f;
-            c.warmupSteps = 500;
-            c.schedule = "step:8,11";
-            c.augment = true;
-            cases.addAll(
-                    BenchSuite.grid(c, List.of("e2e", "infopro-softmax", "dgl"), List.of(2), o));
-        }
+        RunConfig c = base();
+        c.dataset = "coco";
+        c.batch = 16;
+        c.evalBatch = 2;
+        c.epochs = 12;
+        c.lr = 0.02f;
+        c.warmupSteps = 500;
+        c.schedule = "step:8,11";
+        c.augment = true;
+        List<RunConfig> cases = bothModels(c, "_r50_fpn", o);
         return new BenchSuite(
                 "paper",
                 "COCO 2017, mmdetection 1x schedule (for a GPU; --data DIR)",
                 cases,
                 Measure.ACCURACY);
+    }
+
+    /** Faster and Mask R-CNN on one backbone, each E2E, InfoPro K=2 and DGL K=2. */
+    private static List<RunConfig> bothModels(
+            RunConfig base, String backbone, BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (String model : List.of("faster_rcnn", "mask_rcnn")) {
+            RunConfig c = base.copy();
+            c.backbone = model + backbone;
+            cases.addAll(
+                    BenchSuite.grid(c, List.of("e2e", "infopro-softmax", "dgl"), List.of(2), o));
+        }
+        return cases;
     }
 }
