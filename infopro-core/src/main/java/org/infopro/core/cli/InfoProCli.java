@@ -252,6 +252,14 @@ public final class InfoProCli implements Runnable {
         int warmupSteps;
 
         @Option(
+                names = "--async",
+                paramLabel = "N",
+                description =
+                        "Asynchronous training: every module on its own worker thread, with up to N"
+                                + " batches waiting between two modules (default: 0, simultaneous)")
+        int asyncQueue;
+
+        @Option(
                 names = "--seed",
                 defaultValue = "0",
                 description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -311,6 +319,7 @@ public final class InfoProCli implements Runnable {
             c.nesterov = nesterov;
             c.schedule = schedule;
             c.warmupSteps = warmupSteps;
+            c.asyncQueue = asyncQueue;
             c.seed = seed;
             c.augment = augment;
             c.trainLimit = trainLimit;

@@ -4,6 +4,7 @@ import ai.djl.nn.Block;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.infopro.core.objective.AuxNetFactory;
 
 /**
  * A network body as an ordered list of blocks that may be cut between any two of them.
@@ -45,6 +46,14 @@ public interface Backbone {
      */
     default List<String> taps() {
         return List.of();
+    }
+
+    /**
+     * Auxiliary nets made for this architecture (a Transformer's token features, an EfficientNet's
+     * mobile blocks), used instead of the task's own; empty to use the task's.
+     */
+    default Optional<AuxNetFactory> auxNets() {
+        return Optional.empty();
     }
 
     /** The feature shape of the last block's output. */

@@ -12,9 +12,9 @@ import org.infopro.core.objective.LambdaSchedule;
 /**
  * An ImageNet-style ResNet (torchvision's): stem conv7×7/2 → BN → ReLU → max-pool 3×3/2, then four
  * stages with strides (1, 2, 2, 2); basic blocks for depths 18/34, bottlenecks for 50/101/152 with
- * the stride on the 3×3 (v1.5). Each residual branch ends in a BatchNorm whose γ starts at 0
- * (torchvision's {@code zero_init_residual}): the networks train from scratch here, and blocks that
- * start as the identity leave the loss plateau much sooner.
+ * the stride on the 3×3 (v1.5), optionally grouped as ResNeXt's. Each residual branch ends in a
+ * BatchNorm whose γ starts at 0 (torchvision's {@code zero_init_residual}): the networks train from
+ * scratch here, and blocks that start as the identity leave the loss plateau much sooner.
  *
  * <p>Blocks are named {@code stem} and {@code layerS.B}; any boundary can end a module. A task may
  * put a block at the start of every residual branch (TSM's temporal shift).
@@ -50,12 +50,41 @@ public class ImageNetResNet extends SequentialBackbone {
         }
     }
 
+    /**
+     * ResNeXt's split of a bottleneck's 3×3 conv: {@code groups} paths of {@code widthPerGroup}
+     * channels at the first stage (torchvision's {@code groups}, {@code width_per_group}); a plain
+     * ResNet is one group of 64.
+     */
+    public record Cardinality(int groups, int widthPerGroup) {
+
+        /** The plain ResNet bottleneck. */
+        public static final Cardinality NONE = new Cardinality(1, 64);
+
+        /** Inner width of a bottleneck whose plain width is {@code planes}. */
+        int width(int planes) {
+            return planes * widthPerGroup / 64 * groups;
+        }
+    }
+
     private final Depth depth;
+
+    /** A plain ResNet (one group). See the full constructor. */
+    public ImageNetResNet(
+            String name,
+            FeatureShape input,
+            Depth depth,
+            int width,
+            Supplier<Block> branchStart,
+            Map<String, Map<Integer, List<String>>> splitTables,
+            LambdaSchedule lambdas) {
+        this(name, input, depth, Cardinality.NONE, width, branchStart, splitTables, lambdas);
+    }
 
     /**
      * @param name registry name
      * @param input per-sample input shape
      * @param depth block layout
+     * @param cardinality the bottleneck's grouping (ResNeXt), {@link Cardinality#NONE} for ResNet
      * @param width channels of the stem and first stage before expansion (64 as published)
      * @param branchStart builds the block that starts every residual branch, or null for none
      * @param splitTables chosen splits by table name and K
@@ -65,11 +94,15 @@ public class ImageNetResNet extends SequentialBackbone {
             String name,
             FeatureShape input,
             Depth depth,
+            Cardinality cardinality,
             int width,
             Supplier<Block> branchStart,
             Map<String, Map<Integer, List<String>>> splitTables,
             LambdaSchedule lambdas) {
         super(name, input, splitTables, lambdas);
+        if (cardinality.groups() > 1 && depth.expansion != 4) {
+            throw new IllegalArgumentException("Grouped convolutions need a bottleneck depth");
+        }
         this.depth = depth;
         addResNetStem(
                 new SequentialBlock()
@@ -88,8 +121,11 @@ public class ImageNetResNet extends SequentialBackbone {
                         branch.add(branchStart.get());
                     }
                     if (depth.expansion == 4) {
-                        branch.add(Layers.convBnRelu(planes, 1, 1, false))
-                                .add(Layers.convBnRelu(planes, 3, stride, false))
+                        int inner = cardinality.width(planes);
+                        branch.add(Layers.convBnRelu(inner, 1, 1, false))
+                                .add(Layers.groupedConv(inner, 3, stride, cardinality.groups()))
+                                .add(Layers.batchNorm())
+                                .add(Activation.reluBlock())
                                 .add(Layers.conv(out, 1, 1, false))
                                 .add(Layers.zeroGammaBatchNorm());
                     } else {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.LocalHead;
 import org.infopro.core.objective.LocalObjective;
 import org.infopro.core.objective.LocalObjective.HeadContext;
@@ -88,10 +89,10 @@ public final class LocalNetwork extends AbstractBlock {
             modules.add(addChildBlock("module" + (m + 1), new ModuleBlock(blocks, tapped)));
             moduleOutputs.add(backbone.cutPoints().get(plan.end(m) - 1).shape());
         }
+        AuxNetFactory auxNets = backbone.auxNets().orElse(task.auxNets());
         for (int m = 0; m < plan.k() - 1; m++) {
             HeadContext context =
-                    new HeadContext(
-                            m, plan.k(), moduleOutputs.get(m), input, classes, task.auxNets());
+                    new HeadContext(m, plan.k(), moduleOutputs.get(m), input, classes, auxNets);
             heads.add(addChildBlock("local" + (m + 1), objective.newHead(context)));
         }
         taskHead = addChildBlock("head", task.newTaskHead(backbone, headInputs, classes));

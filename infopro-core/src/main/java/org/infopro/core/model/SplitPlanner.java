@@ -2,6 +2,7 @@ package org.infopro.core.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Chooses where to cut a backbone: from a published table or evenly by layers. */
 public final class SplitPlanner {
@@ -19,15 +20,42 @@ public final class SplitPlanner {
 
     /**
      * Plans K modules. {@code strategy} is {@value #EVEN}, or the name of one of the backbone's
-     * split tables; a table without an entry for K is an error naming the Ks it has.
+     * split tables; a table without an entry for K is an error naming the Ks it has. Strategies
+     * that need a measured profile are refused (see {@link #plan(Backbone, int, String,
+     * Supplier)}).
      */
     public static SplitPlan plan(Backbone backbone, int k, String strategy) {
+        return plan(
+                backbone,
+                k,
+                strategy,
+                () -> {
+                    throw new IllegalArgumentException(
+                            "Split '" + strategy + "' of " + backbone.name() + " needs a profile");
+                });
+    }
+
+    /**
+     * Plans K modules. Besides {@value #EVEN} and the backbone's tables, {@value
+     * MemoryBalancedPlanner#NAME} always balances the measured profile, and {@value
+     * #MEMORY_BALANCED} uses the backbone's published InfoPro* table where it has this K and the
+     * measured balance otherwise.
+     *
+     * @param profile measures the backbone's activations; called only when a plan needs it
+     */
+    public static SplitPlan plan(
+            Backbone backbone, int k, String strategy, Supplier<ActivationProfile> profile) {
         int blocks = backbone.blocks().size();
         if (k == 1) {
             return SplitPlan.endToEnd(blocks);
         }
         if (EVEN.equals(strategy)) {
             return even(blocks, k);
+        }
+        boolean published = backbone.splitTables().getOrDefault(strategy, Map.of()).containsKey(k);
+        if (MemoryBalancedPlanner.NAME.equals(strategy)
+                || MEMORY_BALANCED.equals(strategy) && !published) {
+            return MemoryBalancedPlanner.plan(profile.get(), k);
         }
         Map<Integer, List<String>> table = backbone.splitTables().get(strategy);
         if (table == null) {
@@ -38,6 +66,10 @@ public final class SplitPlanner {
                             + strategy
                             + "'; known: "
                             + backbone.splitTables().keySet()
+                            + ", "
+                            + MEMORY_BALANCED
+                            + ", "
+                            + MemoryBalancedPlanner.NAME
                             + " and "
                             + EVEN);
         }

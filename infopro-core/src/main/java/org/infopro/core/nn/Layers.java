@@ -35,6 +35,19 @@ public final class Layers {
 
     /** A square dilated convolution with padding dilation·k/2 (same size at stride 1). */
     public static Conv2d conv(int out, int kernel, int stride, int dilation, boolean bias) {
+        return conv(out, kernel, stride, dilation, 1, bias);
+    }
+
+    /**
+     * A square grouped convolution without bias (ResNeXt's cardinality; depthwise when {@code
+     * groups} equals the channels), padding k/2.
+     */
+    public static Conv2d groupedConv(int out, int kernel, int stride, int groups) {
+        return conv(out, kernel, stride, 1, groups, false);
+    }
+
+    private static Conv2d conv(
+            int out, int kernel, int stride, int dilation, int groups, boolean bias) {
         int pad = dilation * (kernel / 2);
         Conv2d conv =
                 Conv2d.builder()
@@ -43,6 +56,7 @@ public final class Layers {
                         .optStride(new Shape(stride, stride))
                         .optPadding(new Shape(pad, pad))
                         .optDilation(new Shape(dilation, dilation))
+                        .optGroups(groups)
                         .optBias(bias)
                         .build();
         conv.setInitializer(

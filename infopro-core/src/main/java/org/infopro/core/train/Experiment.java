@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 import org.infopro.core.data.LabeledData;
+import org.infopro.core.model.ActivationProfile;
+import org.infopro.core.model.ActivationProfiler;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlan;
@@ -86,12 +88,39 @@ public final class Experiment implements AutoCloseable {
                                         ? null
                                         : AuxConfig.parse(config.auxConfig)));
         int k = objective.isEndToEnd() ? 1 : config.k;
-        SplitPlan plan = SplitPlanner.plan(backbone, k, config.split);
+        SplitPlan plan =
+                SplitPlanner.plan(
+                        backbone,
+                        k,
+                        config.split,
+                        () -> profile(config, registry, task, objective, test));
         Engine.getInstance().setRandomSeed((int) config.seed);
         NDManager manager = NDManager.newBaseManager();
         LocalNetwork network = new LocalNetwork(backbone, plan, objective, task, test.classes());
         network.initialize(manager);
         return new Experiment(config, task, train, test, network, manager);
+    }
+
+    /**
+     * Profiles a second instance of the run's backbone on two test samples, for the planners that
+     * balance measured memory (the training instance must keep its seeded initialisation).
+     */
+    private static ActivationProfile profile(
+            RunConfig config,
+            Registry registry,
+            TaskPlugin task,
+            LocalObjective objective,
+            LabeledData test) {
+        Backbone fresh =
+                registry.backbone(config.backbone)
+                        .create(config.backbone, test.sampleShape(), config);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // The training pass, so that inputs have the shape training will see.
+            int[] samples = {0, Math.min(1, test.sampleCount() - 1)};
+            TrainingBatch batch =
+                    test.load(manager, samples, LabeledData.Pass.TRAINING, config.seed);
+            return ActivationProfiler.measure(fresh, objective, task, test.classes(), batch);
+        }
     }
 
     /** The λ schedule of the run: the override, else the backbone's table, else the fallback. */

@@ -115,7 +115,7 @@ public final class LocalTrainer {
         return detached;
     }
 
-    private static Map<String, Float> checkFinite(LossTerms loss, long step, int m) {
+    static Map<String, Float> checkFinite(LossTerms loss, long step, int m) {
         Map<String, Float> values = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> part : loss.parts().entrySet()) {
             float value = part.getValue().getFloat();

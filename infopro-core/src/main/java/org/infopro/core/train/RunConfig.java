@@ -78,6 +78,12 @@ public final class RunConfig {
      */
     public String predictionsFile;
 
+    /**
+     * Asynchronous training (Asy-InfoPro): batches that may wait between two modules, each module
+     * on a worker thread of its own; 0 trains the modules simultaneously.
+     */
+    public int asyncQueue;
+
     /** The training recipe these fields describe. */
     public TrainingRecipe recipe() {
         return new TrainingRecipe(

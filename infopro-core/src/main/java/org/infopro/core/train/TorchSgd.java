@@ -22,7 +22,9 @@ public final class TorchSgd {
     private final float momentum;
     private final boolean nesterov;
     private final float weightDecay;
-    private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+    // Synchronised: asynchronous modules update disjoint parameters from their own threads.
+    private final Map<String, NDArray> buffers =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     /**
      * @param momentum momentum factor (0 disables buffers)

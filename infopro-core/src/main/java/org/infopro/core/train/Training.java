@@ -86,34 +86,107 @@ public final class Training {
         if (state.stepInEpoch < steps) {
             loader.request(batchIndices(order, state.stepInEpoch, recipe.batchSize()), seed);
         }
+        if (experiment.config().asyncQueue > 0) {
+            runAsynchronously(state, steps, stepsPerEpoch, loader, order, seed, lossSums);
+        } else {
+            runSimultaneously(state, steps, stepsPerEpoch, loader, order, seed, lossSums);
+        }
+        finishEpoch(state, lossSums, steps, (System.nanoTime() - epochStart) / 1e9);
+    }
+
+    /** Module by module on each batch in turn ({@link LocalTrainer}). */
+    private void runSimultaneously(
+            TrainingState state,
+            int steps,
+            int stepsPerEpoch,
+            BatchPrefetcher loader,
+            int[] order,
+            long seed,
+            float[] lossSums) {
+        TrainingRecipe recipe = experiment.recipe();
         while (state.stepInEpoch < steps) {
             float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
             long start = System.nanoTime();
             StepResult result;
             try (BatchPrefetcher.Loaded loaded = loader.take()) {
-                if (state.stepInEpoch + 1 < steps) {
-                    loader.request(
-                            batchIndices(order, state.stepInEpoch + 1, recipe.batchSize()), seed);
-                }
+                requestNext(state, steps, loader, order, seed);
                 result = trainer.step(loaded.batch(), state.globalStep, lr);
             }
-            long nanos = System.nanoTime() - start;
-            if (state.globalStep > 0) {
-                state.stepSeconds += nanos / 1e9;
-                state.timedSteps++;
-            }
-            for (int m = 0; m < lossSums.length; m++) {
-                lossSums[m] += result.moduleLosses()[m];
-            }
-            int stepInEpoch = state.stepInEpoch;
-            listeners.forEach(l -> l.onStep(result, stepInEpoch, recipe.batchSize(), nanos));
+            report(state, result, System.nanoTime() - start, lossSums);
             state.stepInEpoch++;
             state.globalStep++;
             if (checkpointEvery > 0 && state.globalStep % checkpointEvery == 0) {
                 save(state);
             }
         }
-        finishEpoch(state, lossSums, steps, (System.nanoTime() - epochStart) / 1e9);
+    }
+
+    /**
+     * Every module on a worker of its own ({@link AsyncLocalTrainer}): batches are submitted to
+     * module 1 as fast as it takes them and reported as the last module finishes them; the pipeline
+     * drains before checkpoints and at the epoch's end.
+     */
+    private void runAsynchronously(
+            TrainingState state,
+            int steps,
+            int stepsPerEpoch,
+            BatchPrefetcher loader,
+            int[] order,
+            long seed,
+            float[] lossSums) {
+        TrainingRecipe recipe = experiment.recipe();
+        long[] last = {System.nanoTime()};
+        try (AsyncLocalTrainer async =
+                new AsyncLocalTrainer(
+                        trainer.network(),
+                        experiment.task(),
+                        trainer.optimizer(),
+                        experiment.config().asyncQueue)) {
+            while (state.stepInEpoch < steps) {
+                float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
+                BatchPrefetcher.Loaded loaded = loader.take();
+                requestNext(state, steps, loader, order, seed);
+                async.submit(loaded.batch(), loaded, state.globalStep, lr);
+                state.stepInEpoch++;
+                state.globalStep++;
+                async.poll().forEach(r -> reportAsync(state, r, last, lossSums));
+                if (checkpointEvery > 0 && state.globalStep % checkpointEvery == 0) {
+                    async.drain().forEach(r -> reportAsync(state, r, last, lossSums));
+                    save(state);
+                }
+            }
+            async.drain().forEach(r -> reportAsync(state, r, last, lossSums));
+        }
+    }
+
+    private void reportAsync(TrainingState state, StepResult result, long[] last, float[] sums) {
+        long now = System.nanoTime();
+        report(state, result, now - last[0], sums);
+        last[0] = now;
+    }
+
+    private void requestNext(
+            TrainingState state, int steps, BatchPrefetcher loader, int[] order, long seed) {
+        if (state.stepInEpoch + 1 < steps) {
+            loader.request(
+                    batchIndices(order, state.stepInEpoch + 1, experiment.recipe().batchSize()),
+                    seed);
+        }
+    }
+
+    /** Step time, losses and listeners for a finished step. */
+    private void report(TrainingState state, StepResult result, long nanos, float[] lossSums) {
+        if (result.step() > 0) {
+            state.stepSeconds += nanos / 1e9;
+            state.timedSteps++;
+        }
+        for (int m = 0; m < lossSums.length; m++) {
+            lossSums[m] += result.moduleLosses()[m];
+        }
+        // Asynchronous results arrive after later batches were submitted: count from the epoch.
+        int stepInEpoch = (int) (result.step() - (state.globalStep - state.stepInEpoch));
+        listeners.forEach(
+                l -> l.onStep(result, stepInEpoch, experiment.recipe().batchSize(), nanos));
     }
 
     private void finishEpoch(TrainingState state, float[] lossSums, int steps, double seconds) {

@@ -52,6 +52,17 @@ public final class Networks {
         return net;
     }
 
+    /** Number of trained parameter values (BatchNorm's running statistics are not counted). */
+    public static long trainableParameterCount(Block block) {
+        long count = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                count += p.getValue().getArray().size();
+            }
+        }
+        return count;
+    }
+
     /** Copies every parameter value (in order) from one block into an identically built one. */
     public static void copyParameters(Block from, Block to) {
         List<Parameter> source = from.getParameters().values();

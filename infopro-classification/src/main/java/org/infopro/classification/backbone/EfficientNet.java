@@ -1,0 +1,57 @@
+package org.infopro.classification.backbone;
+
+import java.util.Optional;
+import org.infopro.classification.aux.EfficientNetAuxNets;
+import org.infopro.core.model.FeatureShape;
+import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.objective.AuxNetFactory;
+
+/**
+ * EfficientNet-B0 (Tan &amp; Le), as torchvision's {@code efficientnet_b0}: a
+ * conv3×3/2(32)-BN-Swish stem, seven stages of MBConv blocks, and a conv1×1(1280)-BN-Swish head
+ * before pooling; 5.3 M parameters with the 1000-way classifier. Stochastic depth and the
+ * classifier's dropout are left out. Blocks: {@code stem}, {@code stageS.B}, {@code head}; local
+ * modules learn through MBConv and Swish auxiliary nets.
+ */
+public final class EfficientNet extends SequentialBackbone {
+
+    /** B0's stages: expansion, kernel, stride, output channels, blocks. */
+    private static final int[][] B0 = {
+        {1, 3, 1, 16, 1},
+        {6, 3, 2, 24, 2},
+        {6, 5, 2, 40, 2},
+        {6, 3, 2, 80, 3},
+        {6, 5, 1, 112, 3},
+        {6, 5, 2, 192, 4},
+        {6, 3, 1, 320, 1}
+    };
+
+    private static final AuxNetFactory AUX_NETS = new EfficientNetAuxNets();
+
+    public EfficientNet(String name, FeatureShape input) {
+        super(name, input);
+        int channels = 32;
+        int h = (input.height() + 1) / 2;
+        int w = (input.width() + 1) / 2;
+        add("stem", MobileBlocks.convBnSwish(channels, 3, 2, 1), new FeatureShape(channels, h, w));
+        for (int s = 0; s < B0.length; s++) {
+            int[] stage = B0[s];
+            for (int b = 0; b < stage[4]; b++) {
+                int stride = b == 0 ? stage[2] : 1;
+                h = (h + stride - 1) / stride;
+                w = (w + stride - 1) / stride;
+                add(
+                        "stage" + (s + 1) + "." + b,
+                        MobileBlocks.mbConv(channels, stage[3], stage[0], stage[1], stride),
+                        new FeatureShape(stage[3], h, w));
+                channels = stage[3];
+            }
+        }
+        add("head", MobileBlocks.convBnSwish(1280, 1, 1, 1), new FeatureShape(1280, h, w));
+    }
+
+    @Override
+    public Optional<AuxNetFactory> auxNets() {
+        return Optional.of(AUX_NETS);
+    }
+}
