@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.model.MemoryBalancedPlanner;
 import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.train.RunConfig;
 
 /** The classification benchmark suites. */
 final class ClassificationSuites {
 
-    static final List<String> NAMES = List.of("quick", "standard", "memory", "speed", "paper");
+    static final List<String> NAMES =
+            List.of("quick", "standard", "memory", "speed", "async", "paper");
     static final List<String> METHODS =
             List.of("e2e", "greedy", "dgl", "infopro-softmax", "infopro-contrast");
 
@@ -27,6 +29,8 @@ final class ClassificationSuites {
                 return Optional.of(memory(overrides));
             case "speed":
                 return Optional.of(speed(overrides));
+            case "async":
+                return Optional.of(async(overrides));
             case "paper":
                 return Optional.of(paper(overrides));
             default:
@@ -67,9 +71,14 @@ final class ClassificationSuites {
         base.trainLimit = 256 * 8;
         base.testLimit = 100;
         base.maxSteps = 4;
-        for (String split : List.of(SplitPlanner.MEMORY_BALANCED, SplitPlanner.EVEN)) {
+        for (String split :
+                List.of(
+                        SplitPlanner.MEMORY_BALANCED,
+                        MemoryBalancedPlanner.NAME,
+                        SplitPlanner.EVEN)) {
             for (int k : List.of(1, 2, 3, 4)) {
-                if (k == 1 && split.equals(SplitPlanner.EVEN) || !o.selectsK(k) && k > 1) {
+                if (k == 1 && !split.equals(SplitPlanner.MEMORY_BALANCED)
+                        || !o.selectsK(k) && k > 1) {
                     continue;
                 }
                 RunConfig c = base.copy();
@@ -110,6 +119,39 @@ final class ClassificationSuites {
         return new BenchSuite(
                 "speed",
                 "ResNet-32, batch 128, ms per training step over 30 steps, 3 repetitions",
+                cases,
+                Measure.ACCURACY);
+    }
+
+    /**
+     * Asy-InfoPro against simultaneous training on the quick budget (Fashion-MNIST 6400/2000,
+     * ResNet-32, batch 64, 1 epoch): InfoPro-Contrast at K = 2, 4 both ways and E2E, two seeds
+     * interleaved so that throughput ratios compare runs made under the same load.
+     */
+    static BenchSuite async(BenchSuite.Overrides o) {
+        List<RunConfig> cases = new ArrayList<>();
+        for (int seed = 0; seed < 2; seed++) {
+            for (int k : List.of(1, 2, 4)) {
+                for (int queue : k == 1 ? List.of(0) : List.of(0, 2)) {
+                    if (k > 1 && !o.selectsK(k)) {
+                        continue;
+                    }
+                    RunConfig c = new RunConfig();
+                    c.trainLimit = 6400;
+                    c.testLimit = 2000;
+                    c.batch = 64;
+                    c.method = k == 1 ? "e2e" : "infopro-contrast";
+                    c.k = k;
+                    c.seed = seed;
+                    c.asyncQueue = queue;
+                    cases.add(o.apply(c));
+                }
+            }
+        }
+        return new BenchSuite(
+                "async",
+                "Asynchronous vs simultaneous modules: Fashion-MNIST 6400/2000, ResNet-32, batch 64,"
+                        + " 1 epoch, queue 2",
                 cases,
                 Measure.ACCURACY);
     }

@@ -25,7 +25,10 @@ class PaperSuiteTest {
         assertEquals(13, standard.cases().size());
         BenchSuite memory = plugin.suite("memory", BenchSuite.Overrides.none()).orElseThrow();
         assertEquals(BenchSuite.Measure.MEMORY, memory.measure());
-        assertEquals(7, memory.cases().size(), "e2e + (infopro*, even) x K in {2,3,4}");
+        assertEquals(10, memory.cases().size(), "e2e + (infopro*, balanced, even) x K in {2,3,4}");
+        BenchSuite async = plugin.suite("async", BenchSuite.Overrides.none()).orElseThrow();
+        assertEquals(10, async.cases().size(), "2 seeds x (e2e + K in {2,4} x (sync, async))");
+        assertEquals(4, async.cases().stream().filter(c -> c.asyncQueue > 0).count());
         BenchSuite selected =
                 plugin.suite(
                                 "standard",

@@ -20,7 +20,9 @@ public final class CaseResult {
         CaseResult r = new CaseResult();
         r.put("id", id(config));
         r.put("task", config.task);
-        r.put("method", config.method);
+        // Asynchronous runs are a method of their own in reports, as the paper's Asy-InfoPro row.
+        r.put("method", config.asyncQueue > 0 ? config.method + " (async)" : config.method);
+        r.put("async_queue", config.asyncQueue);
         r.put("backbone", config.backbone);
         r.put("k", moduleSizes.size());
         r.put("split", moduleSizes.size() == 1 ? "e2e" : config.split);
@@ -42,7 +44,7 @@ public final class CaseResult {
                 "/",
                 c.task,
                 c.backbone,
-                c.method,
+                c.asyncQueue > 0 ? c.method + "-async" + c.asyncQueue : c.method,
                 "k" + c.k,
                 c.split,
                 "seed" + c.seed,
