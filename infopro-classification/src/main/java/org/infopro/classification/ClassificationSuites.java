@@ -156,27 +156,87 @@ final class ClassificationSuites {
                 Measure.ACCURACY);
     }
 
+    /** Seeds per configuration in the paper's tables. */
+    static final int PAPER_SEEDS = 5;
+
     /**
-     * The paper's CIFAR-10 protocol (for a GPU): 160 epochs, batch 1024, lr 0.8, cosine with
-     * warm-up.
+     * The paper's protocols, for a GPU. Table 2: CIFAR-10 (ResNet-32, ResNet-110,
+     * DenseNet-BC-100-12), SVHN and STL-10 (ResNet-110), every method at K = 2, 4, 8, 16 and
+     * Asy-InfoPro at K = 2, 4 on ResNet-110; Table 3: InfoPro* K = 2, 3, 4 on ResNet-110 (CIFAR-10
+     * and STL-10); Table 4: ImageNet ResNet-101/152 and ResNeXt-101 32×8d, E2E vs InfoPro* K=2.
+     * Five seeds for the CIFAR-style tables. {@code --data DIR} holds {@code
+     * cifar-10-batches-bin/}, {@code svhn/}, {@code stl10_binary/} and {@code imagenet/}.
      */
     static BenchSuite paper(BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
-        for (String backbone : List.of("resnet32", "resnet110")) {
-            RunConfig base = new RunConfig();
-            base.dataset = "cifar10";
-            base.backbone = backbone;
-            base.epochs = 160;
-            base.batch = 1024;
-            base.lr = 0.8f;
-            base.schedule = "cosine-warmup";
-            base.augment = true;
-            cases.addAll(BenchSuite.grid(base, METHODS, List.of(2, 4, 8, 16), o));
+        for (int seed = 0; seed < PAPER_SEEDS; seed++) {
+            for (String backbone : List.of("resnet32", "resnet110", "densenet-bc-100-12")) {
+                RunConfig c = cifarRecipe("cifar10", seed);
+                c.backbone = backbone;
+                c.split = backbone.startsWith("densenet") ? SplitPlanner.EVEN : SplitPlanner.PAPER;
+                cases.addAll(paperGrid(c, METHODS, List.of(2, 4, 8, 16), o));
+            }
+            for (String dataset : List.of("svhn", "stl10")) {
+                RunConfig c = cifarRecipe(dataset, seed);
+                c.backbone = "resnet110";
+                cases.addAll(paperGrid(c, METHODS, List.of(2, 4, 8, 16), o));
+            }
+            RunConfig asy = cifarRecipe("cifar10", seed);
+            asy.backbone = "resnet110";
+            asy.asyncQueue = 2;
+            cases.addAll(paperGrid(asy, List.of("infopro-contrast"), List.of(2, 4), o));
+            for (String dataset : List.of("cifar10", "stl10")) {
+                RunConfig star = cifarRecipe(dataset, seed);
+                star.backbone = "resnet110";
+                star.split = SplitPlanner.MEMORY_BALANCED;
+                cases.addAll(paperGrid(star, List.of("infopro-contrast"), List.of(2, 3, 4), o));
+            }
+        }
+        for (String backbone : List.of("resnet101", "resnet152", "resnext101-32x8d")) {
+            RunConfig c = new RunConfig();
+            c.dataset = "imagenet";
+            c.backbone = backbone;
+            c.epochs = 90;
+            c.batch = backbone.startsWith("resnext") ? 512 : 1024;
+            c.lr = 0.4f;
+            c.schedule = "cosine";
+            c.augment = true;
+            c.evalBatch = 256;
+            c.split = SplitPlanner.MEMORY_BALANCED;
+            cases.addAll(paperGrid(c, List.of("e2e", "infopro-softmax"), List.of(2), o));
         }
         return new BenchSuite(
                 "paper",
-                "CIFAR-10, 160 epochs, batch 1024, lr 0.8 cosine + warm-up, augmentation",
+                "The paper's Tables 2-4: CIFAR-10/SVHN/STL-10 (160 epochs, cosine + warm-up,"
+                        + " augmentation, 5 seeds) and ImageNet (90 epochs, lr 0.4, batch 1024)",
                 cases,
                 Measure.ACCURACY);
+    }
+
+    /**
+     * §5.1: 160 epochs, cosine with warm-up, augmentation; batch 1024 / lr 0.8 (STL-10: 128 / 0.1).
+     */
+    private static RunConfig cifarRecipe(String dataset, int seed) {
+        RunConfig c = new RunConfig();
+        c.dataset = dataset;
+        c.seed = seed;
+        c.epochs = 160;
+        boolean stl = dataset.equals("stl10");
+        c.batch = stl ? 128 : 1024;
+        c.lr = stl ? 0.1f : 0.8f;
+        c.schedule = "cosine-warmup";
+        c.augment = true;
+        return c;
+    }
+
+    /** A method × K grid whose data folder is the dataset's own under {@code --data}. */
+    private static List<RunConfig> paperGrid(
+            RunConfig base, List<String> methods, List<Integer> ks, BenchSuite.Overrides o) {
+        List<RunConfig> cases = BenchSuite.grid(base, methods, ks, o);
+        if (o.dataRoot() != null && List.of("svhn", "imagenet").contains(base.dataset)) {
+            cases.forEach(
+                    c -> c.dataRoot = java.nio.file.Path.of(o.dataRoot(), base.dataset).toString());
+        }
+        return cases;
     }
 }

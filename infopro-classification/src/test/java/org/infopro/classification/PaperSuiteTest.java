@@ -29,6 +29,19 @@ class PaperSuiteTest {
         BenchSuite async = plugin.suite("async", BenchSuite.Overrides.none()).orElseThrow();
         assertEquals(10, async.cases().size(), "2 seeds x (e2e + K in {2,4} x (sync, async))");
         assertEquals(4, async.cases().stream().filter(c -> c.asyncQueue > 0).count());
+        BenchSuite paper = plugin.suite("paper", BenchSuite.Overrides.none()).orElseThrow();
+        // Per seed: Table 2 (5 grids of e2e + 4 methods x 4 Ks, Asy-InfoPro x 2 Ks), Table 3
+        // (2 datasets x 3 Ks); then Table 4 (3 networks x 2 methods).
+        assertEquals(5 * (5 * 17 + 2 + 6) + 6, paper.cases().size());
+        assertEquals(
+                2 * 5, paper.cases().stream().filter(c -> c.asyncQueue > 0).count(), "Asy-InfoPro");
+        assertEquals(
+                512,
+                paper.cases().stream()
+                        .filter(c -> c.backbone.equals("resnext101-32x8d"))
+                        .findFirst()
+                        .orElseThrow()
+                        .batch);
         BenchSuite selected =
                 plugin.suite(
                                 "standard",
