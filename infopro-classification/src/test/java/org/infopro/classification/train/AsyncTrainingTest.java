@@ -31,7 +31,7 @@ import org.infopro.core.train.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Asynchronous training: exact on one batch, learns over a run, and stops on a NaN. */
+/** Asynchronous training: the same updates as simultaneous steps, learns, stops on a NaN. */
 class AsyncTrainingTest {
 
     private static final FeatureShape INPUT = new FeatureShape(3, 16, 16);
@@ -40,24 +40,30 @@ class AsyncTrainingTest {
     @TempDir Path dir;
 
     @Test
-    void oneBatchUpdatesEveryParameterAsASimultaneousStep() {
-        // With a single batch no module sees a stale input, so the updates must coincide.
+    void pipelinedUpdatesEqualSimultaneousSteps() {
+        // Module k's update on batch t needs module k-1's output for batch t only, which both
+        // modes compute before module k-1's own update on t: the parameters must agree.
+        int batches = 4;
         try (NDManager manager = NDManager.newBaseManager()) {
             LocalNetwork simultaneous = network(manager);
             LocalNetwork asynchronous = network(manager);
             Networks.copyParameters(simultaneous, asynchronous);
-            try (NDManager step = manager.newSubManager()) {
-                new LocalTrainer(simultaneous, new ClassificationPlugin(), sgd())
-                        .step(batch(step, 0), 0, 0.1f);
+            LocalTrainer sync = new LocalTrainer(simultaneous, new ClassificationPlugin(), sgd());
+            for (int t = 0; t < batches; t++) {
+                try (NDManager step = manager.newSubManager()) {
+                    sync.step(batch(step, t), t, 0.1f);
+                }
             }
             List<StepResult> results;
             try (AsyncLocalTrainer trainer =
                     new AsyncLocalTrainer(asynchronous, new ClassificationPlugin(), sgd(), 1)) {
-                NDManager step = manager.newSubManager();
-                trainer.submit(batch(step, 0), step, 0, 0.1f);
+                for (int t = 0; t < batches; t++) {
+                    NDManager step = manager.newSubManager();
+                    trainer.submit(batch(step, t), step, t, 0.1f);
+                }
                 results = trainer.drain();
             }
-            assertEquals(1, results.size());
+            assertEquals(batches, results.size());
             assertEquals(3, results.get(0).moduleLosses().length);
             List<ai.djl.nn.Parameter> expected = simultaneous.getParameters().values();
             List<ai.djl.nn.Parameter> actual = asynchronous.getParameters().values();

@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
             InfoProCli.TrainCommand.class,
             InfoProCli.EvalCommand.class,
             InfoProCli.BenchCommand.class,
+            AnalyzeCommand.class,
             InfoProCli.RunCaseCommand.class
         })
 public final class InfoProCli implements Runnable {

@@ -52,6 +52,11 @@ public final class ModuleBlock extends AbstractBlock {
         return out;
     }
 
+    /** The backbone blocks of this module, in forward order. */
+    public List<Block> blocks() {
+        return java.util.Collections.unmodifiableList(blocks);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape[] current = inputShapes;

@@ -25,9 +25,12 @@ import org.infopro.core.spi.TaskPlugin;
  * module k-1's detached output for a batch from a bounded queue, runs its forward pass and its
  * loss, back-propagates, updates its own parameters (and its local head's) at once, and hands its
  * detached output on. No module waits for a later module's backward pass, so module k may already
- * work on batch t+1 while module k+1 is still on batch t; a later module therefore trains on
- * features of a slightly older version of the modules before it (at most {@code queueCapacity + 1}
- * updates old).
+ * work on batch t+1 while module k+1 is still on batch t.
+ *
+ * <p>The updates are exactly those of simultaneous training: module k's update on batch t depends
+ * only on its own parameters and on module k-1's output for batch t, which module k-1 computes
+ * before its own update on that batch in both modes. The pipeline changes when the work is done,
+ * not what is computed; the tests check the parameters agree after several batches.
  *
  * <p>Each worker records and runs its own backward pass ({@link ThreadAutograd}); the optimizer's
  * state is kept per parameter name, which no two workers share. A batch lives until the last module

@@ -1,0 +1,63 @@
+package org.infopro.classification.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.infopro.classification.Synthetic;
+import org.infopro.core.analysis.Analysis;
+import org.infopro.core.analysis.InformationProbes;
+import org.infopro.core.analysis.InformationProbes.LayerEstimate;
+import org.infopro.core.analysis.ProbeReport;
+import org.infopro.core.spi.Registry;
+import org.infopro.core.train.RunConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code infopro analyze} on tiny runs: trains, probes, reports, and resumes. */
+class AnalysisTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void probesEveryLayerOfEveryModelAndWritesTheReport() throws Exception {
+        RunConfig base = new RunConfig();
+        base.backbone = "resnet8-tiny";
+        base.dataset = "fashion-mnist";
+        base.dataRoot = Synthetic.writeIdxDataset(dir.resolve("data"), 640, 200).toString();
+        base.split = "even";
+        base.epochs = 2;
+        base.batch = 32;
+        base.evalBatch = 100;
+        Path out = dir.resolve("analysis");
+        Analysis analysis =
+                new Analysis(
+                        Registry.discover(),
+                        new InformationProbes.Settings(320, 100, 3, 2, 3, 32),
+                        List.of(),
+                        "resnet8-tiny",
+                        out);
+        List<Analysis.ModelSpec> models =
+                List.of(Analysis.ModelSpec.parse("e2e"), Analysis.ModelSpec.parse("greedy:2"));
+        analysis.trainAndProbe(base, models);
+        for (String file : List.of("analysis.json", "analysis.md", "information.png")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        ProbeReport report = ProbeReport.read(out);
+        for (String label : List.of("e2e", "greedy K=2")) {
+            List<LayerEstimate> layers = report.estimates(label);
+            assertEquals(4, layers.size(), "stem + 3 blocks of " + label);
+            for (LayerEstimate e : layers) {
+                assertTrue(e.informationX() > 0 && e.informationX() < 1, e.toString());
+                assertTrue(e.informationY() >= 0.1 && e.informationY() <= 1, e.toString());
+                assertTrue(e.linearError() >= 0 && e.linearError() <= 100, e.toString());
+            }
+        }
+        // A second call finds every model probed and leaves the report as it was.
+        long written = Files.getLastModifiedTime(out.resolve("analysis.json")).toMillis();
+        analysis.trainAndProbe(base, models);
+        assertEquals(written, Files.getLastModifiedTime(out.resolve("analysis.json")).toMillis());
+    }
+}

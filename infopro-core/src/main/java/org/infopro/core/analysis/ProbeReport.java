@@ -1,0 +1,132 @@
+package org.infopro.core.analysis;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import javax.imageio.ImageIO;
+import org.infopro.core.analysis.InformationProbes.LayerEstimate;
+import org.infopro.core.train.Json;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Writes the probes of several trained networks: {@code analysis.json}, {@code analysis.md} (one
+ * method × layer table per estimate) and {@code information.png}, the three curves against the
+ * layer index side by side, as the paper's Figure 2/3.
+ */
+public final class ProbeReport {
+
+    private static final int PANEL_WIDTH = 520;
+    private static final int PANEL_HEIGHT = 420;
+
+    private final Map<String, List<LayerEstimate>> byMethod = new LinkedHashMap<>();
+
+    /** Adds (or replaces) one network's estimates under a label such as {@code greedy K=4}. */
+    public void add(String label, List<LayerEstimate> estimates) {
+        byMethod.put(label, estimates);
+    }
+
+    /** Whether a label is already in the report. */
+    public boolean has(String label) {
+        return byMethod.containsKey(label);
+    }
+
+    /** The estimates of one label, or an empty list. */
+    public List<LayerEstimate> estimates(String label) {
+        return byMethod.getOrDefault(label, List.of());
+    }
+
+    /** Reads a report written before, so that an interrupted analysis resumes. */
+    public static ProbeReport read(Path dir) throws IOException {
+        ProbeReport report = new ProbeReport();
+        Path json = dir.resolve("analysis.json");
+        if (Files.exists(json)) {
+            Map<String, LayerEstimate[]> saved =
+                    Json.GSON.fromJson(
+                            Files.readString(json),
+                            new com.google.gson.reflect.TypeToken<
+                                    Map<String, LayerEstimate[]>>() {}.getType());
+            saved.forEach((label, estimates) -> report.add(label, List.of(estimates)));
+        }
+        return report;
+    }
+
+    /** Writes the three files into {@code dir}. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("analysis.json"), Json.GSON.toJson(byMethod));
+        StringBuilder md = new StringBuilder("# Information probes per layer\n\n");
+        table(md, "Linear separability: test error (%)", LayerEstimate::linearError, "%.1f");
+        table(md, "I(h, x) estimate: 1 − decoder test BCE", LayerEstimate::informationX, "%.3f");
+        table(
+                md,
+                "I(h, y) estimate: classifier test accuracy",
+                LayerEstimate::informationY,
+                "%.3f");
+        Files.writeString(dir.resolve("analysis.md"), md.toString());
+        BufferedImage image =
+                new BufferedImage(3 * PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        chart("linear separability (test error %)", LayerEstimate::linearError)
+                .draw(g, new java.awt.Rectangle(0, 0, PANEL_WIDTH, PANEL_HEIGHT));
+        chart("I(h, x) estimate", LayerEstimate::informationX)
+                .draw(g, new java.awt.Rectangle(PANEL_WIDTH, 0, PANEL_WIDTH, PANEL_HEIGHT));
+        chart("I(h, y) estimate", LayerEstimate::informationY)
+                .draw(g, new java.awt.Rectangle(2 * PANEL_WIDTH, 0, PANEL_WIDTH, PANEL_HEIGHT));
+        g.dispose();
+        ImageIO.write(image, "png", dir.resolve("information.png").toFile());
+    }
+
+    private void table(
+            StringBuilder md, String title, ToDoubleFunction<LayerEstimate> value, String format) {
+        List<LayerEstimate> layers = byMethod.values().iterator().next();
+        md.append("## ").append(title).append("\n\n| method |");
+        layers.forEach(l -> md.append(" ").append(l.layer()).append(" |"));
+        md.append("\n|---|").append("---|".repeat(layers.size())).append('\n');
+        byMethod.forEach(
+                (label, estimates) -> {
+                    md.append("| ").append(label).append(" |");
+                    estimates.forEach(
+                            e ->
+                                    md.append(" ")
+                                            .append(String.format(format, value.applyAsDouble(e)))
+                                            .append(" |"));
+                    md.append('\n');
+                });
+        md.append('\n');
+    }
+
+    private JFreeChart chart(String axis, ToDoubleFunction<LayerEstimate> value) {
+        XYSeriesCollection lines = new XYSeriesCollection();
+        byMethod.forEach(
+                (label, estimates) -> {
+                    XYSeries series = new XYSeries(label);
+                    estimates.forEach(e -> series.add(e.layer(), value.applyAsDouble(e)));
+                    lines.addSeries(series);
+                });
+        JFreeChart chart =
+                ChartFactory.createXYLineChart(
+                        axis,
+                        "layer index",
+                        axis,
+                        lines,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false);
+        ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
+                .setDefaultShapesVisible(true);
+        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis())
+                .setAutoRangeIncludesZero(false);
+        return chart;
+    }
+}
