@@ -88,30 +88,39 @@ public final class ActivationProfiler {
                                             backbone.inputShape(),
                                             classes,
                                             auxNets));
-                    head.initialize(manager, DataType.FLOAT32, out.getShape());
-                    try (Scope scope = new Scope(manager)) {
-                        head.loss(ps, scope.lend(out), batch);
-                        heads[b] = scope.totalBytes();
-                    }
+                    heads[b] =
+                            lossBytes(
+                                    head, new NDList(out), (h, in) -> h.loss(ps, in.head(), batch));
                 }
                 x = out;
             }
             headShapes.add(backbone.outputShape());
             Block head = task.newTaskHead(backbone, headShapes, classes);
-            NDList headInput = LocalNetwork.headInput(tapped, x);
-            head.initialize(
-                    manager,
-                    DataType.FLOAT32,
-                    headInput.stream().map(NDArray::getShape).toArray(Shape[]::new));
-            try (Scope scope = new Scope(manager)) {
-                NDList lent = new NDList();
-                headInput.forEach(a -> lent.add(scope.lend(a)));
-                task.trainingLoss(head, ps, lent, batch);
-                long inputBytes =
-                        batch.input().size() * batch.input().getDataType().getNumOfBytes();
-                return new ActivationProfile(
-                        inputBytes, bytes, largest, outputs, heads, scope.totalBytes());
-            }
+            long taskHead =
+                    lossBytes(
+                            head,
+                            LocalNetwork.headInput(tapped, x),
+                            (h, in) -> task.trainingLoss(h, ps, in, batch));
+            return new ActivationProfile(
+                    Scope.bytes(batch.input()), bytes, largest, outputs, heads, taskHead);
+        }
+    }
+
+    /**
+     * Initialises a head for its inputs, runs its loss in a scope, and returns the scope's bytes.
+     */
+    private static <H extends Block> long lossBytes(
+            H head, NDList inputs, java.util.function.BiConsumer<H, NDList> loss) {
+        NDManager manager = inputs.head().getManager();
+        head.initialize(
+                manager,
+                DataType.FLOAT32,
+                inputs.stream().map(NDArray::getShape).toArray(Shape[]::new));
+        try (Scope scope = new Scope(manager)) {
+            NDList lent = new NDList();
+            inputs.forEach(a -> lent.add(scope.lend(a)));
+            loss.accept(head, lent);
+            return scope.totalBytes();
         }
     }
 
@@ -152,7 +161,7 @@ public final class ActivationProfiler {
             return created;
         }
 
-        private static long bytes(NDArray array) {
+        static long bytes(NDArray array) {
             return array.size() * array.getDataType().getNumOfBytes();
         }
 
