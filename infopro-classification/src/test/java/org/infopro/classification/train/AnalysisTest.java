@@ -35,7 +35,7 @@ class AnalysisTest {
         Analysis analysis =
                 new Analysis(
                         Registry.discover(),
-                        new InformationProbes.Settings(320, 100, 3, 2, 3, 32),
+                        new InformationProbes.Settings(320, 100, 3, 2, 3, 32, true),
                         List.of(),
                         "resnet8-tiny",
                         out);

@@ -43,7 +43,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             names = "--fast",
             description =
                     "Minutes on 2 cores: models on the quick budget (6400 samples, batch 64, 1"
-                            + " epoch), probes on 2000/1000 samples for 2 epochs, every other layer.")
+                            + " epoch), probes on 3000/1000 samples for 2-3 epochs (Adam), every"
+                            + " other layer.")
     boolean fast;
 
     @Option(
@@ -90,12 +91,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         RunConfig base = options.toConfig();
         InformationProbes.Settings settings =
                 new InformationProbes.Settings(
-                        probeTrain, probeTest, decoderEpochs, classifierEpochs, linearEpochs, 64);
+                        probeTrain,
+                        probeTest,
+                        decoderEpochs,
+                        classifierEpochs,
+                        linearEpochs,
+                        64,
+                        true);
         if (fast) {
             base.trainLimit = 6400;
             base.batch = 64;
             base.epochs = 1;
-            settings = new InformationProbes.Settings(2000, 1000, 2, 2, 2, 64);
+            settings = new InformationProbes.Settings(3000, 1000, 2, 3, 3, 64, false);
             if (layers.isEmpty()) {
                 layers = List.of(1, 3, 5, 7, 9, 11, 13, 15, 16);
             }
