@@ -67,8 +67,14 @@ class CifarResNetTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
+                        () -> SplitPlanner.plan(r110, 5, "infopro"));
+        assertEquals(true, e.getMessage().contains("[2, 3, 4, 8, 16]"), e.getMessage());
+        // InfoPro* without a published K is planned from a measured profile.
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
                         () -> SplitPlanner.plan(r110, 5, "infopro*"));
-        assertEquals(true, e.getMessage().contains("[2, 3, 4]"), e.getMessage());
+        assertEquals(true, e.getMessage().contains("needs a profile"), e.getMessage());
     }
 
     @Test
