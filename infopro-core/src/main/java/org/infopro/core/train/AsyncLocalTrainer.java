@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import org.infopro.core.model.LocalNetwork;
-import org.infopro.core.objective.LossTerms;
 import org.infopro.core.spi.TaskPlugin;
 
 /**
@@ -166,55 +164,30 @@ public final class AsyncLocalTrainer implements AutoCloseable {
 
     /** One module's forward, loss, backward and update on one batch; the handoff to the next. */
     private Handoff process(int m, Handoff in, PairList<String, Parameter> owned) {
-        int k = network.k();
-        boolean last = m == k - 1;
-        TrainingBatch batch = in.batch();
-        ParameterStore parameters = new ParameterStore(manager, false);
-        ThreadAutograd.enable(); // recorded from here to the backward pass, on this thread only
-        NDManager scope = manager.newSubManager();
-        NDArray input = in.features().stopGradient();
-        input.attach(scope);
-        batch.lendTo(scope);
-        NDList out = network.module(m).forward(parameters, new NDList(input), true);
-        NDArray features = out.head();
+        boolean last = m == network.k() - 1;
         NDManager handoff = last ? null : manager.newSubManager();
-        NDList tapped = new NDList();
+        NDList taps = new NDList();
         if (in.tapped() != null) {
-            for (NDArray tap : in.tapped()) {
-                if (handoff != null) {
-                    tap.attach(handoff); // carried on; the previous handoff closes below
-                }
-                tapped.add(tap);
+            taps = in.tapped();
+            if (!last) {
+                taps.forEach(tap -> tap.attach(handoff)); // carried on; the old handoff closes
             }
         }
-        LossTerms loss;
-        if (!last) {
-            loss = network.localHead(m).loss(parameters, features, batch);
-            for (NDArray tap : out.subNDList(1)) {
-                NDArray copy = tap.stopGradient();
-                copy.attach(handoff);
-                tapped.add(copy);
-            }
-        } else {
-            tapped.forEach(tap -> tap.tempAttach(scope));
-            NDList taps = new NDList(tapped).addAll(out.subNDList(1));
-            loss =
-                    task.trainingLoss(
-                            network.taskHead(),
-                            parameters,
-                            LocalNetwork.headInput(taps, features),
-                            batch);
-        }
-        Map<String, Float> values = LocalTrainer.checkFinite(loss, in.step(), m);
-        NDArray carried = null;
-        if (!last) {
-            carried = features.stopGradient();
-            carried.attach(handoff);
-        }
-        try (NDManager backward = manager.newSubManager()) {
-            loss.total().attach(backward);
-            scope.close();
-            ThreadAutograd.backward(loss.total());
+        ModulePass.Result pass;
+        ThreadAutograd.enable(); // recorded from here to the backward pass, on this thread only
+        try {
+            pass =
+                    ModulePass.run(
+                            network,
+                            task,
+                            m,
+                            in.features(),
+                            taps,
+                            in.batch(),
+                            in.step(),
+                            manager,
+                            handoff,
+                            ThreadAutograd::backward);
         } finally {
             ThreadAutograd.disable(); // the update below is in place on leaf weights
         }
@@ -222,13 +195,19 @@ public final class AsyncLocalTrainer implements AutoCloseable {
         if (in.scope() != null) {
             in.scope().close(); // module m-1's output (and the taps it carried) are used up
         }
-        record(in.step(), in.learningRate(), m, values);
+        record(in.step(), in.learningRate(), m, pass.losses());
         if (last) {
             closeBatch(in);
             return null;
         }
         return new Handoff(
-                batch, in.batchOwner(), in.step(), in.learningRate(), carried, tapped, handoff);
+                in.batch(),
+                in.batchOwner(),
+                in.step(),
+                in.learningRate(),
+                pass.output(),
+                pass.taps(),
+                handoff);
     }
 
     private void record(long step, float learningRate, int m, Map<String, Float> values) {

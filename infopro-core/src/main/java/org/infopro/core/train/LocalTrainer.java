@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,64 +54,36 @@ public final class LocalTrainer {
     public StepResult accumulateGradients(TrainingBatch batch, long step, float learningRate) {
         NDManager stepManager = batch.input().getManager();
         batch.restoredInput(); // in the step's manager, shared by every module
-        ParameterStore parameters = new ParameterStore(stepManager, false);
         int k = network.k();
         float[] totals = new float[k];
         List<Map<String, Float>> parts = new ArrayList<>();
-        // Detached outputs of tapped blocks in earlier modules, kept for the task head.
-        NDList tapped = new NDList();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray carried = batch.input();
+            NDList taps = new NDList();
             for (int m = 0; m < k; m++) {
-                NDManager scope = stepManager.newSubManager();
-                NDArray input = carried.stopGradient();
-                input.attach(scope);
-                batch.lendTo(scope);
+                ModulePass.Result pass =
+                        ModulePass.run(
+                                network,
+                                task,
+                                m,
+                                carried,
+                                taps,
+                                batch,
+                                step,
+                                stepManager,
+                                stepManager,
+                                collector::backward);
                 if (carried != batch.input()) {
-                    carried.close(); // the detached copy in `input` keeps the storage alive
+                    carried.close();
                 }
-                NDList out = network.module(m).forward(parameters, new NDList(input), true);
-                NDArray features = out.head();
-                LossTerms loss;
-                if (m < k - 1) {
-                    loss = network.localHead(m).loss(parameters, features, batch);
-                    tapped.addAll(detach(out.subNDList(1), stepManager));
-                } else {
-                    // Lent like the batch, so what the head derives from earlier modules' taps
-                    // (an FPN's lateral maps) dies with this module's scope, not with the step.
-                    tapped.forEach(tap -> tap.tempAttach(scope));
-                    NDList taps = new NDList(tapped).addAll(out.subNDList(1));
-                    NDList head = LocalNetwork.headInput(taps, features);
-                    loss = task.trainingLoss(network.taskHead(), parameters, head, batch);
-                }
-                parts.add(checkFinite(loss, step, m));
-                totals[m] = parts.get(m).get(TOTAL);
-                carried = features.stopGradient();
-                carried.attach(stepManager);
-                // Close before backward: autograd keeps what it saved and frees it during
-                // backward, while every other activation handle of the module dies here. The
-                // loss (and the seed gradient backward creates beside it) live just as long.
-                try (NDManager backward = stepManager.newSubManager()) {
-                    loss.total().attach(backward);
-                    scope.close();
-                    collector.backward(loss.total());
-                }
+                carried = pass.output();
+                taps = pass.taps();
+                parts.add(pass.losses());
+                totals[m] = pass.losses().get(TOTAL);
             }
-            carried.close(); // the last module's detached output is not needed
-            tapped.close();
+            taps.close();
         }
         return new StepResult(step, learningRate, totals, parts);
-    }
-
-    /** Detached copies of arrays, owned by {@code owner}. */
-    private static NDList detach(NDList arrays, NDManager owner) {
-        NDList detached = new NDList();
-        for (NDArray array : arrays) {
-            NDArray copy = array.stopGradient();
-            copy.attach(owner);
-            detached.add(copy);
-        }
-        return detached;
     }
 
     static Map<String, Float> checkFinite(LossTerms loss, long step, int m) {
