@@ -55,9 +55,14 @@ class AnalysisTest {
                 assertTrue(e.linearError() >= 0 && e.linearError() <= 100, e.toString());
             }
         }
-        // A second call finds every model probed and leaves the report as it was.
-        long written = Files.getLastModifiedTime(out.resolve("analysis.json")).toMillis();
+        // A second call finds every model probed: nothing is trained or probed again.
+        String written = Files.readString(out.resolve("analysis.json"));
+        long trained =
+                Files.getLastModifiedTime(out.resolve("models/e2e-k1/checkpoint.ckpt")).toMillis();
         analysis.trainAndProbe(base, models);
-        assertEquals(written, Files.getLastModifiedTime(out.resolve("analysis.json")).toMillis());
+        assertEquals(written, Files.readString(out.resolve("analysis.json")));
+        assertEquals(
+                trained,
+                Files.getLastModifiedTime(out.resolve("models/e2e-k1/checkpoint.ckpt")).toMillis());
     }
 }

@@ -89,6 +89,7 @@ public final class Analysis {
             }
             probe(spec.label(), checkpoint, report);
         }
+        report.write(out); // also re-renders a finished report
         return report;
     }
 
@@ -102,6 +103,7 @@ public final class Analysis {
                 probe(label, checkpoint, report);
             }
         }
+        report.write(out);
         return report;
     }
 

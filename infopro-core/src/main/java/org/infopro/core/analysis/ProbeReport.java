@@ -28,6 +28,18 @@ public final class ProbeReport {
     private static final int PANEL_WIDTH = 520;
     private static final int PANEL_HEIGHT = 420;
 
+    /** Colours that stay apart on white: E2E black, greedy in blues, InfoPro in reds. */
+    private static final java.awt.Color[] PALETTE = {
+        java.awt.Color.BLACK,
+        new java.awt.Color(0x9ecae1),
+        new java.awt.Color(0x4292c6),
+        new java.awt.Color(0x08519c),
+        new java.awt.Color(0xfc9272),
+        new java.awt.Color(0xcb181d),
+        new java.awt.Color(0x31a354),
+        new java.awt.Color(0x756bb1)
+    };
+
     private final Map<String, List<LayerEstimate>> byMethod = new LinkedHashMap<>();
 
     /** Adds (or replaces) one network's estimates under a label such as {@code greedy K=4}. */
