@@ -81,6 +81,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     int linearEpochs;
 
     @Option(
+            names = "--probe-adam",
+            description =
+                    "Train the I(h,y) classifier with Adam 1e-3 instead of the paper's SGD 0.1"
+                            + " cosine (steadier over few epochs; --fast sets it).")
+    boolean probeAdam;
+
+    @Option(
             names = "--probe-backbone",
             defaultValue = "resnet32",
             description = "The I(h,y) classifier (default: ${DEFAULT-VALUE}).")
