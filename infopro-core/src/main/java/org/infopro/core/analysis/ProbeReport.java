@@ -1,5 +1,7 @@
 package org.infopro.core.analysis;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -14,7 +16,10 @@ import org.infopro.core.analysis.InformationProbes.LayerEstimate;
 import org.infopro.core.train.Json;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -29,15 +34,15 @@ public final class ProbeReport {
     private static final int PANEL_HEIGHT = 420;
 
     /** Colours that stay apart on white: E2E black, greedy in blues, InfoPro in reds. */
-    private static final java.awt.Color[] PALETTE = {
-        java.awt.Color.BLACK,
-        new java.awt.Color(0x9ecae1),
-        new java.awt.Color(0x4292c6),
-        new java.awt.Color(0x08519c),
-        new java.awt.Color(0xfc9272),
-        new java.awt.Color(0xcb181d),
-        new java.awt.Color(0x31a354),
-        new java.awt.Color(0x756bb1)
+    private static final Color[] PALETTE = {
+        Color.BLACK,
+        new Color(0x9ecae1),
+        new Color(0x4292c6),
+        new Color(0x08519c),
+        new Color(0xfc9272),
+        new Color(0xcb181d),
+        new Color(0x31a354),
+        new Color(0x756bb1)
     };
 
     private final Map<String, List<LayerEstimate>> byMethod = new LinkedHashMap<>();
@@ -135,10 +140,17 @@ public final class ProbeReport {
                         true,
                         false,
                         false);
-        ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
-                .setDefaultShapesVisible(true);
-        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis())
-                .setAutoRangeIncludesZero(false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setDefaultShapesVisible(true);
+        for (int i = 0; i < lines.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
         return chart;
     }
 }
