@@ -33,17 +33,15 @@ public final class ProbeReport {
     private static final int PANEL_WIDTH = 520;
     private static final int PANEL_HEIGHT = 420;
 
-    /** Colours that stay apart on white: E2E black, greedy in blues, InfoPro in reds. */
-    private static final Color[] PALETTE = {
-        Color.BLACK,
-        new Color(0x9ecae1),
-        new Color(0x4292c6),
-        new Color(0x08519c),
-        new Color(0xfc9272),
-        new Color(0xcb181d),
-        new Color(0x31a354),
-        new Color(0x756bb1)
-    };
+    /** Shades per method family, so that a family keeps its hue whatever else is plotted. */
+    private static final Map<String, Color[]> FAMILIES =
+            Map.of(
+                    "greedy",
+                    new Color[] {new Color(0x9ecae1), new Color(0x4292c6), new Color(0x08519c)},
+                    "infopro",
+                    new Color[] {new Color(0xfc9272), new Color(0xef3b2c), new Color(0x99000d)},
+                    "dgl",
+                    new Color[] {new Color(0xa1d99b), new Color(0x41ab5d), new Color(0x006d2c)});
 
     private final Map<String, List<LayerEstimate>> byMethod = new LinkedHashMap<>();
 
@@ -122,6 +120,18 @@ public final class ProbeReport {
         md.append('\n');
     }
 
+    /** E2E black; greedy blues, InfoPro reds, DGL greens, darker with each model of the family. */
+    private static Color colour(String label, Map<String, Integer> used) {
+        String family =
+                FAMILIES.keySet().stream().filter(label::startsWith).findFirst().orElse(null);
+        if (family == null) {
+            return Color.BLACK;
+        }
+        Color[] shades = FAMILIES.get(family);
+        int n = used.merge(family, 1, Integer::sum) - 1;
+        return shades[Math.min(n, shades.length - 1)];
+    }
+
     private JFreeChart chart(String axis, ToDoubleFunction<LayerEstimate> value) {
         XYSeriesCollection lines = new XYSeriesCollection();
         byMethod.forEach(
@@ -147,9 +157,12 @@ public final class ProbeReport {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setDefaultShapesVisible(true);
-        for (int i = 0; i < lines.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        Map<String, Integer> used = new java.util.HashMap<>();
+        int i = 0;
+        for (String label : byMethod.keySet()) {
+            renderer.setSeriesPaint(i, colour(label, used));
             renderer.setSeriesStroke(i, new BasicStroke(2f));
+            i++;
         }
         return chart;
     }
