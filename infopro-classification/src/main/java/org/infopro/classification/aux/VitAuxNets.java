@@ -62,7 +62,7 @@ public final class VitAuxNets implements AuxNetFactory {
         Shape s = tokens.getShape();
         long n = s.get(0);
         long d = s.get(3);
-        return tokens.reshape(n, s.get(1), d)
+        return TransformerLayer.tokens(tokens)
                 .get(":, 1:, :")
                 .transpose(0, 2, 1)
                 .reshape(n, d, grid, grid);
@@ -95,7 +95,7 @@ public final class VitAuxNets implements AuxNetFactory {
                 PairList<String, Object> params) {
             NDArray x = inputs.head();
             long n = x.getShape().get(0);
-            NDArray patches = x.reshape(n, x.getShape().get(1), dim).get(":, 1:, :");
+            NDArray patches = TransformerLayer.tokens(x).get(":, 1:, :");
             NDArray h = Activation.gelu(hidden.forward(ps, new NDList(patches), training).head());
             NDArray out = pixels.forward(ps, new NDList(h), training).head();
             // (N, g·g, C·p·p) → (N, C, g·p, g·p)
@@ -158,7 +158,7 @@ public final class VitAuxNets implements AuxNetFactory {
             long n = x.getShape().get(0);
             NDArray tokens;
             if (downsample == null) {
-                tokens = x.reshape(n, x.getShape().get(1), dim);
+                tokens = TransformerLayer.tokens(x);
             } else {
                 NDArray map =
                         downsample.forward(ps, new NDList(patchGrid(x, grid)), training).head();

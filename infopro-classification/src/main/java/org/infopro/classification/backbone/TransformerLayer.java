@@ -50,6 +50,12 @@ public final class TransformerLayer extends AbstractBlock {
         fc2 = addChildBlock("fc2", linear(dim));
     }
 
+    /** (N, T, 1, D) or (N, T, D) tokens as (N, T, D). */
+    public static NDArray tokens(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), s.get(s.dimension() - 1));
+    }
+
     /** LayerNorm over the last axis of (N, T, D) tokens, ε 1e-6. */
     public static LayerNorm layerNorm() {
         return LayerNorm.builder().axis(2).optEpsilon(1e-6f).build();
@@ -70,7 +76,7 @@ public final class TransformerLayer extends AbstractBlock {
         Shape inShape = in.getShape();
         long n = inShape.get(0);
         long t = inShape.get(1);
-        NDArray x = in.reshape(n, t, dim);
+        NDArray x = tokens(in);
         NDArray h = norm1.forward(ps, new NDList(x), training).head();
         NDArray y = x.add(attention(ps, h, n, t, training));
         NDArray m = norm2.forward(ps, new NDList(y), training).head();

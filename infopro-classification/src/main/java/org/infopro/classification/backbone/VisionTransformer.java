@@ -80,7 +80,7 @@ public final class VisionTransformer extends SequentialBackbone {
                 PairList<String, Object> params) {
             NDArray x = inputs.head();
             long n = x.getShape().get(0);
-            NDArray tokens = x.reshape(n, x.getShape().get(1), dim);
+            NDArray tokens = TransformerLayer.tokens(x);
             NDArray normed = norm.forward(ps, new NDList(tokens), training).head();
             return new NDList(normed.get(":, 0, :").reshape(n, dim, 1, 1));
         }
