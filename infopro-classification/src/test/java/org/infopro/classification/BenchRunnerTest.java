@@ -21,20 +21,7 @@ class BenchRunnerTest {
 
     @Test
     void runsCasesInChildProcessesAndResumes(@TempDir Path dir) throws Exception {
-        Path data = Synthetic.writeIdxDataset(dir.resolve("data"), 256, 100);
-        List<RunConfig> cases = new ArrayList<>();
-        for (String method : List.of("e2e", "infopro-softmax")) {
-            RunConfig c = new RunConfig();
-            c.backbone = "resnet8-tiny";
-            c.dataRoot = data.toString();
-            c.method = method;
-            c.k = method.equals("e2e") ? 1 : 2;
-            c.split = "even";
-            c.batch = 32;
-            c.maxSteps = 4;
-            cases.add(c);
-        }
-        BenchSuite suite = new BenchSuite("tiny", "two cases", cases, BenchSuite.Measure.ACCURACY);
+        BenchSuite suite = twoCases(dir);
         Path out = dir.resolve("out");
         List<Map<String, Object>> records = new BenchRunner(out, System.err).run(suite);
         assertEquals(2, records.size());
@@ -48,5 +35,40 @@ class BenchRunnerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new BenchRunner(out, new PrintStream(log, true)).run(suite);
         assertTrue(log.toString().contains("already recorded"), log.toString());
+    }
+
+    @Test
+    void runsCasesInParallelWithALogEachAndKeepsTheSuiteOrder(@TempDir Path dir) throws Exception {
+        BenchSuite suite = twoCases(dir);
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<Map<String, Object>> records =
+                new BenchRunner(out, new PrintStream(log, true), 2).run(suite);
+        assertEquals(
+                List.of("e2e", "infopro-softmax"),
+                records.stream().map(r -> r.get("method")).toList());
+        for (Map<String, Object> r : records) {
+            assertTrue(!r.containsKey("error"), r.toString());
+        }
+        assertTrue(Files.readString(out.resolve("cases/case-2.log")).contains("done in"));
+        assertTrue(log.toString().contains("finished after"), log.toString());
+    }
+
+    /** E2E and InfoPro K=2 on a tiny synthetic set, four steps each. */
+    private static BenchSuite twoCases(Path dir) throws Exception {
+        Path data = Synthetic.writeIdxDataset(dir.resolve("data"), 256, 100);
+        List<RunConfig> cases = new ArrayList<>();
+        for (String method : List.of("e2e", "infopro-softmax")) {
+            RunConfig c = new RunConfig();
+            c.backbone = "resnet8-tiny";
+            c.dataRoot = data.toString();
+            c.method = method;
+            c.k = method.equals("e2e") ? 1 : 2;
+            c.split = "even";
+            c.batch = 32;
+            c.maxSteps = 4;
+            cases.add(c);
+        }
+        return new BenchSuite("tiny", "two cases", cases, BenchSuite.Measure.ACCURACY);
     }
 }

@@ -38,7 +38,7 @@ class DetectionTrainingTest {
         c.split = "even";
         c.batch = 4;
         c.evalBatch = 6;
-        c.epochs = 3;
+        c.epochs = 5;
         c.lr = 0.02f;
         c.nesterov = false;
         return c;

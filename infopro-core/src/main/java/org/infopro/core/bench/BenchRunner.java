@@ -1,6 +1,7 @@
 package org.infopro.core.bench;
 
 import com.google.gson.reflect.TypeToken;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
@@ -8,9 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.infopro.core.train.Json;
 import org.infopro.core.train.RunConfig;
 
@@ -18,7 +25,8 @@ import org.infopro.core.train.RunConfig;
  * Runs a suite case by case, each in a fresh JVM so that memory peaks do not leak from one case
  * into the next, and appends every record to {@code results.json} as soon as it exists. A re-run
  * into the same folder skips the cases already recorded and retries failed ones, so an interrupted
- * suite resumes.
+ * suite resumes. Accuracy suites may run several cases at once ({@code --jobs}), each child then on
+ * its share of the cores.
  */
 public final class BenchRunner {
 
@@ -30,10 +38,20 @@ public final class BenchRunner {
 
     private final Path out;
     private final PrintStream log;
+    private final Integer jobs;
 
     public BenchRunner(Path out, PrintStream log) {
+        this(out, log, null);
+    }
+
+    /**
+     * @param jobs cases run at once, or null for the suite's default; memory suites always run one
+     *     case at a time
+     */
+    public BenchRunner(Path out, PrintStream log, Integer jobs) {
         this.out = out;
         this.log = log;
+        this.jobs = jobs;
     }
 
     /** Runs every case not yet in {@code results.json}, then writes the report. */
@@ -44,19 +62,49 @@ public final class BenchRunner {
         List<Map<String, Object>> records = readRecords(resultsFile);
         // Failed cases are tried again; finished ones are kept.
         records.removeIf(r -> r.containsKey("error"));
+        int parallel = parallelism(suite);
+        List<Callable<Void>> pending = new ArrayList<>();
+        int total = suite.cases().size();
         int index = 0;
         for (RunConfig config : suite.cases()) {
-            index++;
+            int number = ++index;
             String id = CaseResult.id(config);
             if (records.stream().anyMatch(r -> id.equals(r.get("id")))) {
-                log.printf(
-                        "[%d/%d] %s already recorded, skipped%n", index, suite.cases().size(), id);
+                log.printf("[%d/%d] %s already recorded, skipped%n", number, total, id);
                 continue;
             }
-            log.printf("[%d/%d] %s%n", index, suite.cases().size(), id);
-            records.add(runChild(config, suite.measure(), index));
-            Files.writeString(resultsFile, Json.GSON.toJson(records));
+            pending.add(
+                    () -> {
+                        log.printf("[%d/%d] %s%s%n", number, total, id, logNote(parallel, number));
+                        long start = System.nanoTime();
+                        Map<String, Object> record =
+                                runChild(config, suite.measure(), number, parallel);
+                        synchronized (records) {
+                            records.add(record);
+                            Files.writeString(resultsFile, Json.GSON.toJson(records));
+                        }
+                        if (parallel > 1) {
+                            log.printf(
+                                    "[%d/%d] %s %s after %.1f min%n",
+                                    number,
+                                    total,
+                                    id,
+                                    record.containsKey("error") ? "failed" : "finished",
+                                    (System.nanoTime() - start) / 60e9);
+                        }
+                        return null;
+                    });
         }
+        runAll(pending, parallel);
+        // Parallel cases finish in any order; results and report list them in the suite's.
+        List<String> order = suite.cases().stream().map(CaseResult::id).toList();
+        records.sort(
+                Comparator.comparingInt(
+                        r -> {
+                            int i = order.indexOf(String.valueOf(r.get("id")));
+                            return i < 0 ? order.size() : i;
+                        }));
+        Files.writeString(resultsFile, Json.GSON.toJson(records));
         new BenchReport(suite, records).write(out);
         log.println(
                 "Results: "
@@ -66,7 +114,41 @@ public final class BenchRunner {
         return records;
     }
 
-    private Map<String, Object> runChild(RunConfig config, BenchSuite.Measure measure, int index)
+    private int parallelism(BenchSuite suite) {
+        int wanted = jobs != null ? jobs : suite.jobs();
+        if (wanted < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + wanted);
+        }
+        if (wanted > 1 && suite.measure() == BenchSuite.Measure.MEMORY) {
+            log.println("Memory cases run one at a time, so that step times are comparable.");
+            return 1;
+        }
+        return wanted;
+    }
+
+    private static String logNote(int parallel, int number) {
+        return parallel > 1 ? " (log: cases/case-" + number + ".log)" : "";
+    }
+
+    private static void runAll(List<Callable<Void>> cases, int parallel)
+            throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            for (Future<Void> f : pool.invokeAll(cases)) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<String, Object> runChild(
+            RunConfig config, BenchSuite.Measure measure, int index, int parallel)
             throws IOException, InterruptedException {
         Path cases = Files.createDirectories(out.resolve("cases"));
         Path configFile = cases.resolve("case-" + index + ".json");
@@ -80,12 +162,25 @@ public final class BenchRunner {
         command.add("-Dai.djl.offline=true");
         command.add("-Djava.awt.headless=true");
         command.add("-Xmx" + System.getProperty("infopro.child.xmx", "3g"));
+        if (parallel > 1) {
+            // Cases share the cores: libtorch's default of one thread per core would oversubscribe.
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+            command.add("-Dai.djl.pytorch.num_threads=" + threads);
+            command.add("-Dai.djl.pytorch.num_interop_threads=1");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(CHILD_MAIN);
         command.addAll(
                 List.of("run-case", configFile.toString(), resultFile.toString(), measure.name()));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (parallel > 1) {
+            // Interleaved progress bars would be unreadable: each case logs to a file of its own.
+            File logFile = cases.resolve("case-" + index + ".log").toFile();
+            builder.redirectErrorStream(true).redirectOutput(logFile);
+        } else {
+            builder.inheritIO();
+        }
         Map<String, String> env = builder.environment();
         env.put("OPT_OUT_TRACKING", "true");
         env.put("OMP_WAIT_POLICY", "PASSIVE");
@@ -98,7 +193,8 @@ public final class BenchRunner {
             Map<String, Object> failed =
                     new LinkedHashMap<>(CaseResult.of(config, List.of()).fields());
             failed.put("k", config.k);
-            failed.put("error", "case process exited with status " + exit + "; see the log above");
+            String where = parallel > 1 ? "cases/case-" + index + ".log" : "the log above";
+            failed.put("error", "case process exited with status " + exit + "; see " + where);
             return failed;
         }
         return Json.GSON.fromJson(Files.readString(resultFile), RECORD);

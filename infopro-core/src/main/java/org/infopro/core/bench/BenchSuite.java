@@ -10,8 +10,22 @@ import org.infopro.core.train.RunConfig;
  * @param description one line for {@code infopro list} and the report
  * @param cases the runs
  * @param measure what each case measures
+ * @param jobs how many cases run at once by default (each child then gets an equal share of the
+ *     cores); 1 for suites whose step times are compared
  */
-public record BenchSuite(String name, String description, List<RunConfig> cases, Measure measure) {
+public record BenchSuite(
+        String name, String description, List<RunConfig> cases, Measure measure, int jobs) {
+
+    public BenchSuite {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
+    }
+
+    /** A suite whose cases run one at a time. */
+    public BenchSuite(String name, String description, List<RunConfig> cases, Measure measure) {
+        this(name, description, cases, measure, 1);
+    }
 
     /**
      * The usual method × K grid: {@code e2e} once (K = 1), every other selected method at every

@@ -473,6 +473,13 @@ public final class InfoProCli implements Runnable {
                         "Batch size of every case (e.g. to run a GPU protocol's step on a CPU).")
         Integer batch;
 
+        @Option(
+                names = "--jobs",
+                description =
+                        "Cases run at once, each on an equal share of the cores (default: the"
+                                + " suite's, 1 for most; memory suites always 1).")
+        Integer jobs;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             TaskPlugin plugin = Registry.discover().task(task);
@@ -490,7 +497,8 @@ public final class InfoProCli implements Runnable {
                                                             + "; known: "
                                                             + plugin.suiteNames()));
             Path folder = out != null ? out : Path.of("runs", task + "-" + suite);
-            List<Map<String, Object>> records = new BenchRunner(folder, System.err).run(selected);
+            List<Map<String, Object>> records =
+                    new BenchRunner(folder, System.err, jobs).run(selected);
             return records.stream().anyMatch(r -> r.containsKey("error")) ? 1 : 0;
         }
     }

@@ -2,7 +2,6 @@ package org.infopro.detection.ops;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.index.NDIndex;
 
 /** Box arithmetic on (N, 4) arrays of {x1, y1, x2, y2} corners, as mmdetection's (no +1). */
 public final class Boxes {
@@ -23,15 +22,34 @@ public final class Boxes {
         return intersection.div(union.maximum(1e-6f));
     }
 
-    /** Pairwise intersection areas (N, M). */
+    /**
+     * Pairwise intersection areas (N, M). Each coordinate is first copied to a contiguous vector:
+     * the broadcast minimum and maximum then run vectorised over rows, several times faster than on
+     * the strided (N, 1, 2) corner slices.
+     */
     private static NDArray intersection(NDArray a, NDArray b) {
-        NDArray lowA = a.get(":, :2").expandDims(1);
-        NDArray highA = a.get(":, 2:").expandDims(1);
-        NDArray lowB = b.get(":, :2").expandDims(0);
-        NDArray highB = b.get(":, 2:").expandDims(0);
-        NDArray wh = NDArrays.minimum(highA, highB).sub(NDArrays.maximum(lowA, lowB));
-        wh = wh.clip(0, Float.MAX_VALUE);
-        return wh.get(new NDIndex(":, :, 0")).mul(wh.get(new NDIndex(":, :, 1")));
+        NDArray[] ca = columns(a);
+        NDArray[] cb = columns(b);
+        NDArray w = overlap(ca[0], ca[2], cb[0], cb[2]);
+        NDArray h = overlap(ca[1], ca[3], cb[1], cb[3]);
+        return w.mul(h);
+    }
+
+    /** Overlap lengths (N, M) of the intervals [lowA, highA] (N) and [lowB, highB] (M). */
+    private static NDArray overlap(NDArray lowA, NDArray highA, NDArray lowB, NDArray highB) {
+        NDArray high = highA.expandDims(1).minimum(highB.expandDims(0));
+        NDArray low = lowA.expandDims(1).maximum(lowB.expandDims(0));
+        return high.sub(low).clip(0, Float.MAX_VALUE);
+    }
+
+    /** The four coordinate columns of (N, 4) boxes, each contiguous. */
+    private static NDArray[] columns(NDArray boxes) {
+        long n = boxes.getShape().get(0);
+        // Reshaping the transposed view forces a contiguous copy: rows of x1s, y1s, x2s, y2s.
+        NDArray byCoordinate = boxes.transpose().reshape(4 * n).reshape(4, n);
+        return new NDArray[] {
+            byCoordinate.get(0), byCoordinate.get(1), byCoordinate.get(2), byCoordinate.get(3)
+        };
     }
 
     /** Boxes clipped to an image of {@code height × width} pixels. */

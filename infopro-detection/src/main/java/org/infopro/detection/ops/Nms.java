@@ -20,7 +20,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class Nms {
 
-    static final int CHUNK = 1024;
+    static final int CHUNK = Integer.getInteger("nms.chunk", 256);
 
     private Nms() {}
 
