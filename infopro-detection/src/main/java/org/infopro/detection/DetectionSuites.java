@@ -49,6 +49,7 @@ final class DetectionSuites {
         c.batch = 8;
         c.evalBatch = 25;
         c.epochs = 2;
+        c.evalEvery = c.epochs; // the test split once, at the end
         c.lr = 0.02f;
         c.warmupSteps = 50;
         c.schedule = "cosine";

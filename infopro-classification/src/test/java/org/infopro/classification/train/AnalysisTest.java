@@ -11,10 +11,12 @@ import org.infopro.core.analysis.Analysis;
 import org.infopro.core.analysis.InformationProbes;
 import org.infopro.core.analysis.InformationProbes.LayerEstimate;
 import org.infopro.core.analysis.ProbeReport;
+import org.infopro.core.cli.InfoProCli;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code infopro analyze} on tiny runs: trains, probes, reports, and resumes. */
 class AnalysisTest {
@@ -64,5 +66,36 @@ class AnalysisTest {
         assertEquals(
                 trained,
                 Files.getLastModifiedTime(out.resolve("models/e2e-k1/checkpoint.ckpt")).toMillis());
+    }
+
+    @Test
+    void analyzeWithJobsRunsEachModelInAChildAndMergesInOrder() throws Exception {
+        Path data = Synthetic.writeIdxDataset(dir.resolve("data"), 640, 200);
+        Path out = dir.resolve("parallel");
+        int exit =
+                new CommandLine(new InfoProCli())
+                        .execute(
+                                "analyze",
+                                "--backbone=resnet8-tiny",
+                                "--data=" + data,
+                                "--split=even",
+                                "--batch=32",
+                                "--models=greedy:2,e2e",
+                                "--probe-train=320",
+                                "--probe-test=100",
+                                "--decoder-epochs=1",
+                                "--classifier-epochs=1",
+                                "--linear-epochs=1",
+                                "--probe-backbone=resnet8-tiny",
+                                "--layers=1,4",
+                                "--jobs=2",
+                                "--out=" + out);
+        assertEquals(0, exit);
+        ProbeReport report = ProbeReport.read(out);
+        assertEquals(2, report.estimates("greedy K=2").size());
+        assertEquals(2, report.estimates("e2e").size());
+        String md = Files.readString(out.resolve("analysis.md"));
+        assertTrue(md.indexOf("greedy K=2") < md.indexOf("| e2e"), md);
+        assertTrue(Files.exists(out.resolve("parts/e2e-k1/analyze.log")));
     }
 }

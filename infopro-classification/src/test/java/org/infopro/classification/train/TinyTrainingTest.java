@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.infopro.classification.Synthetic;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Checkpoint;
@@ -34,6 +35,9 @@ class TinyTrainingTest {
         float[] last = uninterrupted.history.get(3).meanModuleLoss;
         assertTrue(last[1] < first[1], "task loss falls: " + first[1] + " -> " + last[1]);
         assertTrue(last[0] < first[0], "local loss falls: " + first[0] + " -> " + last[0]);
+        List<Boolean> evaluated =
+                uninterrupted.history.stream().map(r -> !r.test.isEmpty()).toList();
+        assertEquals(List.of(false, false, true, true), evaluated, "every 3rd epoch and the last");
         double top1 = uninterrupted.last("top1");
         assertTrue(top1 > 50, "well above the 10% of chance: " + top1);
 
@@ -71,6 +75,7 @@ class TinyTrainingTest {
         c.batch = 32;
         c.lr = 0.1f;
         c.evalBatch = 100;
+        c.evalEvery = 3;
         return c;
     }
 

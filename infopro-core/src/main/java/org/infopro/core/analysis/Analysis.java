@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.infopro.core.bench.ChildJvm;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.CutPoint;
 import org.infopro.core.spi.Registry;
@@ -37,6 +40,11 @@ public final class Analysis {
                         "A model is METHOD:K (or e2e), e.g. greedy:4; got '" + text + "'");
             }
             return new ModelSpec(parts[0], Integer.parseInt(parts[1]));
+        }
+
+        /** The command-line form, e.g. {@code greedy:4}. */
+        public String text() {
+            return k == 1 && method.equals("e2e") ? method : method + ":" + k;
         }
 
         /** The label in tables and plots, e.g. {@code greedy K=4}. */
@@ -91,6 +99,55 @@ public final class Analysis {
         }
         report.write(out); // also re-renders a finished report
         return report;
+    }
+
+    /**
+     * Trains and probes each model in a JVM of its own, {@code parallel} at a time, each into
+     * {@code OUT/parts/<model>} (resumable, with its log there), then merges their reports in the
+     * order given.
+     *
+     * @param arguments the {@code analyze} command line every child shares
+     */
+    public ProbeReport inChildren(List<ModelSpec> models, List<String> arguments, int parallel)
+            throws IOException, InterruptedException {
+        ProbeReport report = ProbeReport.read(out);
+        List<Callable<Void>> runs = new ArrayList<>();
+        for (ModelSpec spec : models) {
+            if (!report.has(spec.label())) {
+                runs.add(() -> runChild(spec, arguments, parallel));
+            }
+        }
+        ChildJvm.runAll(runs, parallel);
+        for (ModelSpec spec : models) {
+            if (!report.has(spec.label())) {
+                report.add(spec.label(), ProbeReport.read(part(spec)).estimates(spec.label()));
+            }
+        }
+        report.write(out);
+        return report;
+    }
+
+    private Void runChild(ModelSpec spec, List<String> arguments, int parallel)
+            throws IOException, InterruptedException {
+        Path part = Files.createDirectories(part(spec));
+        Path log = part.resolve("analyze.log");
+        List<String> args = new ArrayList<>(arguments);
+        args.addAll(List.of("--models", spec.text(), "--out", part.toString(), "--jobs", "1"));
+        System.err.println("Started " + spec.label() + " (log: " + log + ")");
+        int exit = ChildJvm.run(args, parallel, log, Map.of());
+        if (exit != 0) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            String tail =
+                    String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            throw new IOException(
+                    spec.label() + " failed with status " + exit + "; " + log + " ends:\n" + tail);
+        }
+        System.err.println("Finished " + spec.label());
+        return null;
+    }
+
+    private Path part(ModelSpec spec) {
+        return out.resolve("parts").resolve(dirName(spec));
     }
 
     /** Probes trained runs, labelled by their method and K. */

@@ -1,23 +1,17 @@
 package org.infopro.core.bench;
 
 import com.google.gson.reflect.TypeToken;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.infopro.core.train.Json;
 import org.infopro.core.train.RunConfig;
 
@@ -29,9 +23,6 @@ import org.infopro.core.train.RunConfig;
  * its share of the cores.
  */
 public final class BenchRunner {
-
-    /** Main class of the child JVMs. */
-    public static final String CHILD_MAIN = "org.infopro.core.cli.InfoProCli";
 
     private static final Type RECORDS = new TypeToken<List<Map<String, Object>>>() {}.getType();
     private static final Type RECORD = new TypeToken<Map<String, Object>>() {}.getType();
@@ -95,7 +86,7 @@ public final class BenchRunner {
                         return null;
                     });
         }
-        runAll(pending, parallel);
+        ChildJvm.runAll(pending, parallel);
         // Parallel cases finish in any order; results and report list them in the suite's.
         List<String> order = suite.cases().stream().map(CaseResult::id).toList();
         records.sort(
@@ -130,23 +121,6 @@ public final class BenchRunner {
         return parallel > 1 ? " (log: cases/case-" + number + ".log)" : "";
     }
 
-    private static void runAll(List<Callable<Void>> cases, int parallel)
-            throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            for (Future<Void> f : pool.invokeAll(cases)) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private Map<String, Object> runChild(
             RunConfig config, BenchSuite.Measure measure, int index, int parallel)
             throws IOException, InterruptedException {
@@ -157,38 +131,23 @@ public final class BenchRunner {
         config.predictionsFile = cases.resolve("case-" + index + ".predictions").toString();
         Files.writeString(configFile, Json.GSON.toJson(config));
         Files.deleteIfExists(resultFile);
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dai.djl.offline=true");
-        command.add("-Djava.awt.headless=true");
-        command.add("-Xmx" + System.getProperty("infopro.child.xmx", "3g"));
-        if (parallel > 1) {
-            // Cases share the cores: libtorch's default of one thread per core would oversubscribe.
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-            command.add("-Dai.djl.pytorch.num_threads=" + threads);
-            command.add("-Dai.djl.pytorch.num_interop_threads=1");
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CHILD_MAIN);
-        command.addAll(
-                List.of("run-case", configFile.toString(), resultFile.toString(), measure.name()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (parallel > 1) {
-            // Interleaved progress bars would be unreadable: each case logs to a file of its own.
-            File logFile = cases.resolve("case-" + index + ".log").toFile();
-            builder.redirectErrorStream(true).redirectOutput(logFile);
-        } else {
-            builder.inheritIO();
-        }
-        Map<String, String> env = builder.environment();
-        env.put("OPT_OUT_TRACKING", "true");
-        env.put("OMP_WAIT_POLICY", "PASSIVE");
-        if (measure == BenchSuite.Measure.MEMORY) {
-            // Every tensor in its own mapping: RSS then follows live tensors, not malloc's cache.
-            env.put("MALLOC_MMAP_THRESHOLD_", "65536");
-        }
-        int exit = builder.start().waitFor();
+        // Interleaved progress bars would be unreadable: parallel cases log to files of their own.
+        Path log = parallel > 1 ? cases.resolve("case-" + index + ".log") : null;
+        Map<String, String> env =
+                measure == BenchSuite.Measure.MEMORY
+                        // Every tensor in its own mapping: RSS then follows live tensors.
+                        ? Map.of("MALLOC_MMAP_THRESHOLD_", "65536")
+                        : Map.of();
+        int exit =
+                ChildJvm.run(
+                        List.of(
+                                "run-case",
+                                configFile.toString(),
+                                resultFile.toString(),
+                                measure.name()),
+                        parallel,
+                        log,
+                        env);
         if (exit != 0 || !Files.exists(resultFile)) {
             Map<String, Object> failed =
                     new LinkedHashMap<>(CaseResult.of(config, List.of()).fields());

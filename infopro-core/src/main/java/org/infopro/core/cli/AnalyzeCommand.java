@@ -10,8 +10,10 @@ import org.infopro.core.spi.Registry;
 import org.infopro.core.train.RunConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code infopro analyze}: the information probes of App. B on trained networks. */
 @Command(
@@ -22,6 +24,12 @@ import picocli.CommandLine.Parameters;
                         + " analysis.md and information.png. Without checkpoints, trains --models"
                         + " first (into OUT/models, resumable).")
 final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Training samples of the fast mode's models: 200 steps of 64. */
+    private static final int FAST_TRAIN_SAMPLES = 12800;
+
+    /** Options the parent sets for each child itself. */
+    private static final List<String> PER_CHILD = List.of("--models", "--out", "--jobs");
 
     @Parameters(arity = "0..*", paramLabel = "CHECKPOINT", description = "Trained runs to probe.")
     List<Path> checkpoints = new ArrayList<>();
@@ -42,9 +50,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(
             names = "--fast",
             description =
-                    "Minutes on 2 cores: models on the quick budget (6400 samples, batch 64, 1"
-                            + " epoch), probes on 3000/1000 samples for 2-3 epochs (Adam), every"
-                            + " other layer.")
+                    "Minutes on 2 cores: models on 12800 samples (batch 64, 1 epoch), probes on"
+                            + " 2000/1000 samples for 2-3 epochs (Adam) at layers 1, 4, ..., 16, one"
+                            + " model per core at a time.")
     boolean fast;
 
     @Option(
@@ -88,6 +96,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean probeAdam;
 
     @Option(
+            names = "--jobs",
+            description =
+                    "Models trained and probed at once, each in a JVM of its own on an equal share"
+                            + " of the cores (default: 1; --fast: one per core).")
+    Integer jobs;
+
+    @Spec CommandSpec spec;
+
+    @Option(
             names = "--probe-backbone",
             defaultValue = "resnet32",
             description = "The I(h,y) classifier (default: ${DEFAULT-VALUE}).")
@@ -106,22 +123,44 @@ final class AnalyzeCommand implements Callable<Integer> {
                         64,
                         true);
         if (fast) {
-            base.trainLimit = 6400;
+            base.trainLimit = FAST_TRAIN_SAMPLES;
             base.batch = 64;
             base.epochs = 1;
-            settings = new InformationProbes.Settings(3000, 1000, 2, 3, 3, 64, false);
+            settings = new InformationProbes.Settings(2000, 1000, 2, 3, 3, 64, false);
             if (layers.isEmpty()) {
-                layers = List.of(1, 3, 5, 7, 9, 11, 13, 15, 16);
+                layers = List.of(1, 4, 7, 10, 13, 16);
             }
         }
+        int parallel = jobs != null ? jobs : fast ? Runtime.getRuntime().availableProcessors() : 1;
         Analysis analysis = new Analysis(Registry.discover(), settings, layers, probeBackbone, out);
-        if (checkpoints.isEmpty()) {
-            analysis.trainAndProbe(base, models.stream().map(Analysis.ModelSpec::parse).toList());
+        List<Analysis.ModelSpec> specs = models.stream().map(Analysis.ModelSpec::parse).toList();
+        if (checkpoints.isEmpty() && parallel > 1 && specs.size() > 1) {
+            analysis.inChildren(specs, childArguments(), parallel);
+        } else if (checkpoints.isEmpty()) {
+            analysis.trainAndProbe(base, specs);
         } else {
             analysis.probeCheckpoints(checkpoints);
         }
         System.out.println(
                 "Report: " + out.resolve("analysis.md") + ", " + out.resolve("information.png"));
         return 0;
+    }
+
+    /** This command's own arguments without those the parent sets per child. */
+    private List<String> childArguments() {
+        List<String> args = new ArrayList<>(List.of("analyze"));
+        // The original arguments of the whole command line: this command's follow its name.
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        List<String> original = all.subList(all.indexOf(spec.name()) + 1, all.size());
+        for (int i = 0; i < original.size(); i++) {
+            String arg = original.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (PER_CHILD.contains(name)) {
+                i += arg.contains("=") ? 0 : 1; // skip the option's value too
+            } else {
+                args.add(arg);
+            }
+        }
+        return args;
     }
 }

@@ -217,6 +217,20 @@ public final class InfoProCli implements Runnable {
         int batch;
 
         @Option(
+                names = "--eval-batch",
+                description =
+                        "Evaluation batch size (default: 500 for classification; the training"
+                                + " batch for dense tasks, whose per-image work is far larger).")
+        Integer evalBatch;
+
+        @Option(
+                names = "--eval-every",
+                defaultValue = "1",
+                description =
+                        "Evaluate every N epochs; the last always (default: ${DEFAULT-VALUE}).")
+        int evalEvery;
+
+        @Option(
                 names = "--lr",
                 defaultValue = "0.1",
                 description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
@@ -315,6 +329,11 @@ public final class InfoProCli implements Runnable {
             c.auxConfig = auxConfig;
             c.epochs = epochs;
             c.batch = batch;
+            c.evalBatch =
+                    evalBatch != null
+                            ? evalBatch
+                            : task.equals("classification") ? c.evalBatch : batch;
+            c.evalEvery = evalEvery;
             c.lr = lr;
             c.weightDecay = weightDecay;
             c.nesterov = nesterov;

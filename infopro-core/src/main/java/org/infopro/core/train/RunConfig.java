@@ -51,6 +51,9 @@ public final class RunConfig {
     /** Use only the first N test samples (0 = all). */
     public int testLimit;
 
+    /** Evaluate on the test split every N epochs; the last epoch always is. */
+    public int evalEvery = 1;
+
     /** Stop each epoch after this many steps (0 = the whole epoch); for quick and memory runs. */
     public int maxSteps;
 

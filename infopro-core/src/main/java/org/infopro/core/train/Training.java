@@ -198,7 +198,10 @@ public final class Training {
         for (int m = 0; m < lossSums.length; m++) {
             record.meanModuleLoss[m] = lossSums[m] / steps;
         }
-        if (experiment.test() != null) {
+        int done = state.epoch + 1;
+        boolean last = done >= experiment.recipe().epochs();
+        if (experiment.test() != null
+                && (last || done % Math.max(1, experiment.config().evalEvery) == 0)) {
             record.test.putAll(experiment.evaluate(experiment.test()));
         }
         state.history.add(record);

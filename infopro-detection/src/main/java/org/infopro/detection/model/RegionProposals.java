@@ -114,43 +114,48 @@ final class RegionProposals {
      */
     List<NDArray> proposals(Output out, int height, int width, boolean training) {
         int preNms = training ? spec.rpnPreNmsTrain() : spec.rpnPreNmsTest();
-        NDArray scores = out.objectness().stopGradient();
-        NDArray deltas = out.deltas().stopGradient();
+        NDArray scores = out.objectness().stopGradient(); // (B, A)
         NDManager m = scores.getManager();
         int n = (int) scores.getShape().get(0);
-        List<NDArray> proposals = new ArrayList<>();
+        long total = scores.getShape().get(1);
+        // Every image's anchors decoded at once: (B·A, 4), image-major.
+        NDArray anchors = out.anchors().expandDims(0).repeat(0, n).reshape(-1, 4);
+        NDArray decoded = BoxCoder.RPN.decode(anchors, out.deltas().stopGradient().reshape(-1, 4));
+        NDList boxes = new NDList();
+        NDList kept = new NDList();
+        NDList levels = new NDList();
+        NDArray imageOffsets =
+                m.arange(0, (int) (n * total), (int) total, DataType.INT64).expandDims(1);
+        int start = 0;
+        for (int l = 0; l < out.levelSizes().length; l++) {
+            int size = out.levelSizes()[l];
+            int k = Math.min(preNms, size);
+            NDList top = scores.get(":, " + start + ":" + (start + size)).topK(k, 1, true, true);
+            NDArray rows = top.get(1).add(start).add(imageOffsets).flatten(); // (B·k)
+            boxes.add(decoded.get(rows).reshape(n, k, 4));
+            kept.add(top.get(0));
+            levels.add(m.full(new Shape(k), l, DataType.INT64));
+            start += size;
+        }
+        NDArray all = NDArrays.concat(boxes, 1); // (B, N, 4)
+        long candidates = all.getShape().get(1);
+        all = Boxes.clip(all.reshape(-1, 4), height, width).reshape(n, candidates, 4);
+        NDArray sizes = Boxes.sizes(all.reshape(-1, 4));
+        NDArray valid =
+                sizes.get(":, 0").gt(0).logicalAnd(sizes.get(":, 1").gt(0)).reshape(n, candidates);
+        // NMS within each level: levels are moved apart so that they cannot overlap.
+        NDArray separated = Nms.separated(all, NDArrays.concat(levels, 0));
+        List<NDArray> keep =
+                Nms.perImage(
+                        separated,
+                        NDArrays.concat(kept, 1),
+                        valid,
+                        DetectorSpec.RPN_NMS,
+                        spec.proposals());
+        List<NDArray> proposals = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            NDList boxes = new NDList();
-            NDList kept = new NDList();
-            NDList levels = new NDList();
-            int start = 0;
-            for (int l = 0; l < out.levelSizes().length; l++) {
-                int size = out.levelSizes()[l];
-                String range = start + ":" + (start + size);
-                NDArray levelScores = scores.get(i).get(range);
-                int k = Math.min(preNms, size);
-                NDList top = levelScores.topK(k, 0, true, true);
-                NDArray index = top.get(1).add(start);
-                boxes.add(BoxCoder.RPN.decode(out.anchors().get(index), deltas.get(i).get(index)));
-                kept.add(top.get(0));
-                levels.add(m.full(new Shape(k), l, DataType.INT64));
-                start += size;
-            }
-            NDArray all = Boxes.clip(NDArrays.concat(boxes, 0), height, width);
-            NDArray allScores = NDArrays.concat(kept, 0);
-            NDArray sizes = Boxes.sizes(all);
-            NDArray valid = sizes.get(":, 0").gt(0).logicalAnd(sizes.get(":, 1").gt(0));
-            all = all.get(valid);
-            allScores = allScores.get(valid);
-            NDArray keep =
-                    Nms.batched(
-                            all,
-                            allScores,
-                            NDArrays.concat(levels, 0).get(valid),
-                            DetectorSpec.RPN_NMS,
-                            spec.proposals());
             // NMS returns indices by descending score: the best proposals come first.
-            proposals.add(all.get(keep));
+            proposals.add(all.get(i).get(keep.get(i)));
         }
         return proposals;
     }

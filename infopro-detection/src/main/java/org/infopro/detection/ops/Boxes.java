@@ -17,38 +17,50 @@ public final class Boxes {
 
     /** The pairwise IoU matrix (N, M) of boxes a (N, 4) and b (M, 4). */
     public static NDArray iou(NDArray a, NDArray b) {
-        NDArray intersection = intersection(a, b);
-        NDArray union = area(a).expandDims(1).add(area(b).expandDims(0)).sub(intersection);
-        return intersection.div(union.maximum(1e-6f));
+        return batchedIou(a.expandDims(0), b.expandDims(0)).squeeze(0);
     }
 
-    /**
-     * Pairwise intersection areas (N, M). Each coordinate is first copied to a contiguous vector:
-     * the broadcast minimum and maximum then run vectorised over rows, several times faster than on
-     * the strided (N, 1, 2) corner slices.
-     */
-    private static NDArray intersection(NDArray a, NDArray b) {
+    /** Per image, the pairwise IoU matrices (B, N, M) of boxes a (B, N, 4) and b (B, M, 4). */
+    public static NDArray batchedIou(NDArray a, NDArray b) {
         NDArray[] ca = columns(a);
         NDArray[] cb = columns(b);
         NDArray w = overlap(ca[0], ca[2], cb[0], cb[2]);
         NDArray h = overlap(ca[1], ca[3], cb[1], cb[3]);
-        return w.mul(h);
+        NDArray intersection = w.mul(h);
+        NDArray areaA = extent(ca[0], ca[2]).mul(extent(ca[1], ca[3])).expandDims(2);
+        NDArray areaB = extent(cb[0], cb[2]).mul(extent(cb[1], cb[3])).expandDims(1);
+        NDArray union = areaA.add(areaB).sub(intersection);
+        return intersection.div(union.maximum(1e-6f));
     }
 
-    /** Overlap lengths (N, M) of the intervals [lowA, highA] (N) and [lowB, highB] (M). */
-    private static NDArray overlap(NDArray lowA, NDArray highA, NDArray lowB, NDArray highB) {
-        NDArray high = highA.expandDims(1).minimum(highB.expandDims(0));
-        NDArray low = lowA.expandDims(1).maximum(lowB.expandDims(0));
+    private static NDArray extent(NDArray low, NDArray high) {
         return high.sub(low).clip(0, Float.MAX_VALUE);
     }
 
-    /** The four coordinate columns of (N, 4) boxes, each contiguous. */
+    /**
+     * Pairwise overlap lengths (B, N, M) of the intervals [lowA, highA] (B, N) and [lowB, highB]
+     * (B, M).
+     */
+    private static NDArray overlap(NDArray lowA, NDArray highA, NDArray lowB, NDArray highB) {
+        NDArray high = highA.expandDims(2).minimum(highB.expandDims(1));
+        NDArray low = lowA.expandDims(2).maximum(lowB.expandDims(1));
+        return extent(low, high);
+    }
+
+    /**
+     * The four coordinate columns (B, N) of (B, N, 4) boxes, each contiguous: the broadcast minimum
+     * and maximum then run vectorised, several times faster than on strided corner slices.
+     */
     private static NDArray[] columns(NDArray boxes) {
-        long n = boxes.getShape().get(0);
+        long b = boxes.getShape().get(0);
+        long n = boxes.getShape().get(1);
         // Reshaping the transposed view forces a contiguous copy: rows of x1s, y1s, x2s, y2s.
-        NDArray byCoordinate = boxes.transpose().reshape(4 * n).reshape(4, n);
+        NDArray byCoordinate = boxes.transpose(0, 2, 1).reshape(b * 4 * n).reshape(b, 4, n);
         return new NDArray[] {
-            byCoordinate.get(0), byCoordinate.get(1), byCoordinate.get(2), byCoordinate.get(3)
+            byCoordinate.get(":, 0"),
+            byCoordinate.get(":, 1"),
+            byCoordinate.get(":, 2"),
+            byCoordinate.get(":, 3")
         };
     }
 

@@ -49,6 +49,57 @@ class NmsTest {
     }
 
     @Test
+    void perImageMatchesTheLoopOnEachImageAndSkipsInvalidBoxes() {
+        Random random = new Random(5);
+        int images = 3;
+        int n = 600; // three chunks
+        float threshold = 0.5f;
+        int limit = 40;
+        float[] boxes = new float[images * n * 4];
+        float[] scores = new float[images * n];
+        boolean[] valid = new boolean[images * n];
+        for (int b = 0; b < images; b++) {
+            System.arraycopy(randomBoxes(random, n), 0, boxes, b * n * 4, n * 4);
+            List<Integer> ranks = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+            java.util.Collections.shuffle(ranks, random);
+            for (int i = 0; i < n; i++) {
+                scores[b * n + i] = (ranks.get(i) + 0.5f) / n;
+                valid[b * n + i] = random.nextInt(4) > 0;
+            }
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            List<NDArray> kept =
+                    Nms.perImage(
+                            manager.create(boxes, new Shape(images, n, 4)),
+                            manager.create(scores, new Shape(images, n)),
+                            manager.create(valid, new Shape(images, n)),
+                            threshold,
+                            limit);
+            for (int b = 0; b < images; b++) {
+                List<Integer> members = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (valid[b * n + i]) {
+                        members.add(i);
+                    }
+                }
+                float[] mineBoxes = new float[members.size() * 4];
+                float[] mineScores = new float[members.size()];
+                for (int j = 0; j < members.size(); j++) {
+                    int i = members.get(j);
+                    System.arraycopy(boxes, (b * n + i) * 4, mineBoxes, j * 4, 4);
+                    mineScores[j] = scores[b * n + i];
+                }
+                long[] expected =
+                        java.util.Arrays.stream(greedy(mineBoxes, mineScores, threshold))
+                                .limit(limit)
+                                .map(j -> members.get((int) j))
+                                .toArray();
+                assertArrayEquals(expected, kept.get(b).toLongArray(), "image " + b);
+            }
+        }
+    }
+
+    @Test
     void classesDoNotSuppressEachOther() {
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] boxes = {0, 0, 10, 10, 0, 0, 10, 10, 1, 1, 10, 10};
