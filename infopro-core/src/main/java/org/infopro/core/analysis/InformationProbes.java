@@ -31,9 +31,9 @@ import org.infopro.core.train.TrainingBatch;
  *       1 − its mean test BCE.
  *   <li>I(h, y): a classifier (ResNet-32 by default, whose first conv maps h, resized to the image
  *       size, to 16 channels) learns the labels with SGD (Nesterov, lr 0.1 cosine, wd 1e-4) or, for
- *       short analyses, Adam (lr 1e-3); the estimate is its test accuracy.
- *   <li>Linear separability: a linear classifier on flattened h (Adam, lr 1e-3); its test error in
- *       percent.
+ *       short analyses, Adam (lr 1e-3 decayed on a cosine); the estimate is its test accuracy.
+ *   <li>Linear separability: a linear classifier on flattened h (Adam, lr 1e-3 decayed on a
+ *       cosine); its test error in percent.
  * </ul>
  */
 public final class InformationProbes {
@@ -46,7 +46,8 @@ public final class InformationProbes {
      * @param linearEpochs epochs of the linear classifier
      * @param batch probe batch size
      * @param paperClassifierRecipe train the I(h,y) classifier as the paper (SGD, lr 0.1 cosine);
-     *     false uses Adam (lr 1e-3), steadier over the few epochs of a fast analysis
+     *     false uses Adam (lr 1e-3 decayed on a cosine), steadier over the few epochs of a fast
+     *     analysis
      */
     public record Settings(
             int trainSamples,
@@ -165,7 +166,7 @@ public final class InformationProbes {
                         settings.batch,
                         settings.paperClassifierRecipe()
                                 ? ProbeFit.Optimizer.sgdCosine(0.1f)
-                                : ProbeFit.Optimizer.adam(1e-3f),
+                                : ProbeFit.Optimizer.adamCosine(1e-3f),
                         Losses::crossEntropy,
                         InformationProbes::accuracy,
                         seed);
@@ -180,7 +181,7 @@ public final class InformationProbes {
                         test.labels,
                         settings.linearEpochs,
                         settings.batch,
-                        ProbeFit.Optimizer.adam(1e-3f),
+                        ProbeFit.Optimizer.adamCosine(1e-3f),
                         Losses::crossEntropy,
                         InformationProbes::accuracy,
                         seed);

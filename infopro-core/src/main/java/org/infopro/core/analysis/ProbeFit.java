@@ -22,15 +22,30 @@ import org.infopro.core.train.TorchSgd;
  */
 final class ProbeFit {
 
-    /** How a probe learns: Adam at a fixed rate, or SGD with Nesterov momentum on a cosine. */
-    record Optimizer(boolean adam, float learningRate) {
+    /**
+     * How a probe learns: Adam at a fixed rate or decayed on a cosine, or SGD with Nesterov
+     * momentum on a cosine.
+     */
+    record Optimizer(boolean adam, float learningRate, boolean cosine) {
 
         static Optimizer adam(float learningRate) {
-            return new Optimizer(true, learningRate);
+            return new Optimizer(true, learningRate, false);
+        }
+
+        /**
+         * Adam decayed to 0 by the last step: a probe of a few epochs then ends at a settled point
+         * rather than wherever the last fixed-rate steps left it, so its score varies less.
+         */
+        static Optimizer adamCosine(float learningRate) {
+            return new Optimizer(true, learningRate, true);
         }
 
         static Optimizer sgdCosine(float learningRate) {
-            return new Optimizer(false, learningRate);
+            return new Optimizer(false, learningRate, true);
+        }
+
+        float at(LrSchedule cosineSchedule, long step, int stepsPerEpoch, int epochs) {
+            return cosine ? cosineSchedule.at(step, stepsPerEpoch, epochs) : learningRate;
         }
     }
 
@@ -85,10 +100,11 @@ final class ProbeFit {
                             collector.backward(loss.apply(output, y));
                         }
                     }
+                    float lr = optimizer.at(cosine, step, stepsPerEpoch, epochs);
                     if (optimizer.adam()) {
-                        adam.step(model.getParameters());
+                        adam.step(model.getParameters(), lr);
                     } else {
-                        sgd.step(model.getParameters(), cosine.at(step, stepsPerEpoch, epochs));
+                        sgd.step(model.getParameters(), lr);
                     }
                     step++;
                 }

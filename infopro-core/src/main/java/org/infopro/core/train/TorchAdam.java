@@ -28,17 +28,28 @@ public final class TorchAdam {
 
     /** Updates every trainable parameter from its gradient, then zeroes the gradient. */
     public void step(PairList<String, Parameter> parameters) {
+        step(parameters, learningRate);
+    }
+
+    /** {@link #step(PairList)} at a scheduled learning rate instead of the fixed one. */
+    public void step(PairList<String, Parameter> parameters, float learningRate) {
         steps++;
         float correction1 = 1 - (float) Math.pow(beta1, steps);
         float correction2 = 1 - (float) Math.pow(beta2, steps);
         for (Pair<String, Parameter> entry : parameters) {
             if (entry.getValue().requiresGradient()) {
-                update(entry.getKey(), entry.getValue().getArray(), correction1, correction2);
+                update(
+                        entry.getKey(),
+                        entry.getValue().getArray(),
+                        learningRate,
+                        correction1,
+                        correction2);
             }
         }
     }
 
-    private void update(String name, NDArray weight, float correction1, float correction2) {
+    private void update(
+            String name, NDArray weight, float learningRate, float correction1, float correction2) {
         NDManager owner = weight.getManager();
         try (NDManager scratch = owner.newSubManager()) {
             weight.tempAttach(scratch);

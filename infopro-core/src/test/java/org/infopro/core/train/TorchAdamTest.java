@@ -17,18 +17,35 @@ class TorchAdamTest {
 
     @Test
     void matchesPyTorchOverSeveralSteps() {
-        // Minimise w⁴/4 (gradient w³) from w = 2, lr 0.1: bias correction matters early.
-        double expected = 2;
+        double[] rates = {0.1, 0.1, 0.1, 0.1, 0.1};
+        assertEquals(pytorchAdam(rates), minimise(new TorchAdam(0.1f), null), 1e-5);
+    }
+
+    @Test
+    void scheduledRatesReplaceTheFixedOneStepByStep() {
+        // As a scheduler changing param_group["lr"] between steps: moments still advance at lr 0.
+        double[] rates = {0.1, 0.05, 0, 0.2, 0.01};
+        assertEquals(pytorchAdam(rates), minimise(new TorchAdam(0.7f), rates), 1e-5);
+    }
+
+    /** Minimises w⁴/4 (gradient w³) from w = 2: bias correction matters early. */
+    private static double pytorchAdam(double[] rates) {
+        double w = 2;
         double m = 0;
         double v = 0;
-        for (int t = 1; t <= 5; t++) {
-            double g = expected * expected * expected;
+        for (int t = 1; t <= rates.length; t++) {
+            double g = w * w * w;
             m = 0.9 * m + 0.1 * g;
             v = 0.999 * v + 0.001 * g * g;
             double mHat = m / (1 - Math.pow(0.9, t));
             double vHat = v / (1 - Math.pow(0.999, t));
-            expected -= 0.1 * mHat / (Math.sqrt(vHat) + 1e-8);
+            w -= rates[t - 1] * mHat / (Math.sqrt(vHat) + 1e-8);
         }
+        return w;
+    }
+
+    /** Five steps of {@code adam}, at its own rate when {@code rates} is null. */
+    private static float minimise(TorchAdam adam, double[] rates) {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w = manager.create(new float[] {2f});
             Parameter p =
@@ -40,14 +57,17 @@ class TorchAdamTest {
             p.initialize(manager, DataType.FLOAT32);
             PairList<String, Parameter> params = new PairList<>();
             params.add("w", p);
-            TorchAdam adam = new TorchAdam(0.1f);
             for (int t = 0; t < 5; t++) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     gc.backward(Scalars.div(w.square().square(), 4).sum());
                 }
-                adam.step(params);
+                if (rates == null) {
+                    adam.step(params);
+                } else {
+                    adam.step(params, (float) rates[t]);
+                }
             }
-            assertEquals(expected, w.getFloat(), 1e-5);
+            return w.getFloat();
         }
     }
 }
