@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +56,65 @@ public final class ProbeReport {
         return byMethod.containsKey(label);
     }
 
+    /** The networks' labels, in the order they were added. */
+    public List<String> labels() {
+        return List.copyOf(byMethod.keySet());
+    }
+
     /** The estimates of one label, or an empty list. */
     public List<LayerEstimate> estimates(String label) {
         return byMethod.getOrDefault(label, List.of());
+    }
+
+    /**
+     * The layer-by-layer mean of several reports of the same networks, e.g. of analyses run with
+     * different seeds: single probes vary by a few points, their mean less.
+     *
+     * @param sources the folders the reports were read from, named in errors
+     * @throws IllegalArgumentException if a report lacks a network or layer of the first
+     */
+    public static ProbeReport mean(List<ProbeReport> reports, List<Path> sources) {
+        ProbeReport first = reports.get(0);
+        ProbeReport mean = new ProbeReport();
+        first.byMethod.forEach(
+                (label, estimates) -> {
+                    List<LayerEstimate> averaged = new ArrayList<>();
+                    for (int i = 0; i < estimates.size(); i++) {
+                        averaged.add(meanAt(label, i, estimates.get(i), reports, sources));
+                    }
+                    mean.add(label, averaged);
+                });
+        return mean;
+    }
+
+    private static LayerEstimate meanAt(
+            String label,
+            int index,
+            LayerEstimate reference,
+            List<ProbeReport> reports,
+            List<Path> sources) {
+        double linear = 0;
+        double x = 0;
+        double y = 0;
+        for (int r = 0; r < reports.size(); r++) {
+            List<LayerEstimate> estimates = reports.get(r).estimates(label);
+            if (estimates.size() <= index || estimates.get(index).layer() != reference.layer()) {
+                throw new IllegalArgumentException(
+                        sources.get(r)
+                                + " has no layer "
+                                + reference.layer()
+                                + " of '"
+                                + label
+                                + "' at position "
+                                + (index + 1)
+                                + ": average reports of the same networks and layers");
+            }
+            linear += estimates.get(index).linearError();
+            x += estimates.get(index).informationX();
+            y += estimates.get(index).informationY();
+        }
+        int n = reports.size();
+        return new LayerEstimate(reference.layer(), reference.block(), linear / n, x / n, y / n);
     }
 
     /** Reads a report written before, so that an interrupted analysis resumes. */

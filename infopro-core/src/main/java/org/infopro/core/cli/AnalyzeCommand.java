@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.infopro.core.analysis.Analysis;
 import org.infopro.core.analysis.InformationProbes;
+import org.infopro.core.analysis.ProbeReport;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.RunConfig;
 import picocli.CommandLine.Command;
@@ -105,6 +106,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                             + " of the cores (default: 1; --fast: one per core).")
     Integer jobs;
 
+    @Option(
+            names = "--mean-of",
+            split = ",",
+            paramLabel = "DIR",
+            description =
+                    "Instead of probing, average the reports in these folders (analyses of the"
+                            + " same networks, e.g. with --seed 0 and --seed 1) layer by layer"
+                            + " into --out.")
+    List<Path> meanOf = new ArrayList<>();
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -115,6 +126,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!meanOf.isEmpty()) {
+            List<ProbeReport> reports = new ArrayList<>();
+            for (Path dir : meanOf) {
+                ProbeReport report = ProbeReport.read(dir);
+                if (report.labels().isEmpty()) {
+                    throw new IllegalArgumentException(dir + " holds no analysis.json");
+                }
+                reports.add(report);
+            }
+            ProbeReport.mean(reports, meanOf).write(out);
+            return report();
+        }
         RunConfig base = options.toConfig();
         if (fast) {
             base.trainLimit = FAST_TRAIN_SAMPLES;
@@ -135,6 +158,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             analysis.probeCheckpoints(checkpoints);
         }
+        return report();
+    }
+
+    private int report() {
         System.out.println(
                 "Report: " + out.resolve("analysis.md") + ", " + out.resolve("information.png"));
         return 0;
