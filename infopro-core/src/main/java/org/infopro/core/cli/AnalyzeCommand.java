@@ -43,7 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             defaultValue = "e2e,greedy:2,greedy:4,greedy:8,infopro-softmax:4,infopro-softmax:8",
             description =
                     "Networks to train when no checkpoint is given (default: ${DEFAULT-VALUE};"
-                            + " InfoPro's softmax variant, since the contrastive one needs the"
+                            + " InfoPro's softmax variant: the contrastive one was tuned for the"
                             + " paper's batches of 1024).")
     List<String> models;
 
