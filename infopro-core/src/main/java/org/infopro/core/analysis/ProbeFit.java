@@ -22,14 +22,11 @@ import org.infopro.core.train.TorchSgd;
  */
 final class ProbeFit {
 
-    /**
-     * How a probe learns: Adam at a fixed rate or decayed on a cosine, or SGD with Nesterov
-     * momentum on a cosine.
-     */
-    record Optimizer(boolean adam, float learningRate, boolean cosine) {
+    /** How a probe learns: Adam or SGD with Nesterov momentum, at a scheduled rate. */
+    record Optimizer(boolean adam, LrSchedule schedule) {
 
         static Optimizer adam(float learningRate) {
-            return new Optimizer(true, learningRate, false);
+            return new Optimizer(true, LrSchedule.constant(learningRate));
         }
 
         /**
@@ -37,15 +34,11 @@ final class ProbeFit {
          * rather than wherever the last fixed-rate steps left it, so its score varies less.
          */
         static Optimizer adamCosine(float learningRate) {
-            return new Optimizer(true, learningRate, true);
+            return new Optimizer(true, LrSchedule.cosinePerStep(learningRate));
         }
 
         static Optimizer sgdCosine(float learningRate) {
-            return new Optimizer(false, learningRate, true);
-        }
-
-        float at(LrSchedule cosineSchedule, long step, int stepsPerEpoch, int epochs) {
-            return cosine ? cosineSchedule.at(step, stepsPerEpoch, epochs) : learningRate;
+            return new Optimizer(false, LrSchedule.cosinePerStep(learningRate));
         }
     }
 
@@ -74,9 +67,9 @@ final class ProbeFit {
             Engine.getInstance().setRandomSeed((int) seed);
             model.initialize(manager, DataType.FLOAT32, batchShape(trainInputs, batch));
             ParameterStore ps = new ParameterStore(manager, false);
-            TorchAdam adam = new TorchAdam(optimizer.learningRate());
+            // Every step passes its scheduled rate, so Adam's own fixed rate is never used.
+            TorchAdam adam = new TorchAdam(0f);
             TorchSgd sgd = new TorchSgd(0.9f, true, 1e-4f);
-            LrSchedule cosine = LrSchedule.cosinePerStep(optimizer.learningRate());
             int n = (int) trainInputs.getShape().get(0);
             int stepsPerEpoch = Math.max(1, n / batch);
             Random random = new Random(seed);
@@ -100,7 +93,7 @@ final class ProbeFit {
                             collector.backward(loss.apply(output, y));
                         }
                     }
-                    float lr = optimizer.at(cosine, step, stepsPerEpoch, epochs);
+                    float lr = optimizer.schedule().at(step, stepsPerEpoch, epochs);
                     if (optimizer.adam()) {
                         adam.step(model.getParameters(), lr);
                     } else {

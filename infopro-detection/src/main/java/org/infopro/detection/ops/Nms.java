@@ -72,30 +72,30 @@ public final class Nms {
                         .flatten();
         NDArray sorted = boxes.reshape(b * n, 4).get(rows).reshape(b, n, 4);
         NDArray alive = valid.flatten().get(rows).reshape(b, n).toType(DataType.FLOAT32, false);
-        NDList kept = new NDList();
+        NDArray kept = null; // (B, end) floats, 1 = kept, over the boxes settled so far
         long end = 0;
         while (end < n) {
             long start = end;
             end = Math.min(n, start + CHUNK);
             NDArray chunk = sorted.get(":, " + start + ":" + end + ", :");
             NDArray candidates = alive.get(":, " + start + ":" + end);
-            if (start > 0) {
+            if (kept != null) {
                 NDArray earlier = sorted.get(":, :" + start + ", :");
-                NDArray keptEarlier = NDArrays.concat(kept, 1).expandDims(2); // (B, start, 1)
                 NDArray hit =
                         Boxes.batchedIou(earlier, chunk)
                                 .gt(threshold)
                                 .toType(DataType.FLOAT32, false)
-                                .mul(keptEarlier)
+                                .mul(kept.expandDims(2))
                                 .max(new int[] {1}); // (B, chunk)
                 candidates = candidates.mul(hit.eq(0).toType(DataType.FLOAT32, false));
             }
-            kept.add(settle(chunk, candidates, threshold));
-            if (NDArrays.concat(kept, 1).sum(new int[] {1}).min().getFloat() >= limit) {
+            NDArray settled = settle(chunk, candidates, threshold);
+            kept = kept == null ? settled : NDArrays.concat(new NDList(kept, settled), 1);
+            if (kept.sum(new int[] {1}).min().getFloat() >= limit) {
                 break;
             }
         }
-        NDArray keptMask = NDArrays.concat(kept, 1).toType(DataType.BOOLEAN, false); // (B, end)
+        NDArray keptMask = kept.toType(DataType.BOOLEAN, false); // (B, end)
         NDArray positions = m.arange(0, (int) end, 1, DataType.INT64);
         List<NDArray> result = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
