@@ -6,6 +6,7 @@ import java.util.Set;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.spi.BackboneProvider;
+import org.infopro.core.train.RunConfig;
 
 /**
  * CIFAR ResNets: {@code resnet32} and {@code resnet110} (width 16, the paper's tables) and {@code
@@ -22,11 +23,22 @@ public final class CifarResNets implements BackboneProvider {
 
     @Override
     public Backbone create(String name, FeatureShape input) {
+        return create(name, input, ResNetTables.PaperDataset.CIFAR10);
+    }
+
+    /** The backbone with the tables the paper publishes for the run's dataset. */
+    @Override
+    public Backbone create(String name, FeatureShape input, RunConfig run) {
+        return create(name, input, ResNetTables.PaperDataset.of(run.dataset));
+    }
+
+    private static Backbone create(
+            String name, FeatureShape input, ResNetTables.PaperDataset dataset) {
         switch (name) {
             case "resnet32":
                 return new CifarResNet(name, input, 5, 16, ResNetTables.resnet32());
             case "resnet110":
-                return new CifarResNet(name, input, 18, 16, ResNetTables.resnet110());
+                return new CifarResNet(name, input, 18, 16, ResNetTables.resnet110(dataset));
             case "resnet8-tiny":
                 return new CifarResNet(name, input, 1, 4, ResNetTables.none());
             default:

@@ -6,19 +6,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.infopro.core.model.MemoryBalancedPlanner;
 import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.objective.LambdaSchedule;
 
 /**
  * The paper's split tables and λ values for the CIFAR ResNets, as data (INFOPRO.md §2.7, §3.1,
- * §3.2). A split entry {@code [s, b]} ends a module after block b of stage s; stage 0 is the stem.
+ * §3.2), for one dataset: CIFAR-10, SVHN and STL-10 have λ (and InfoPro* splits) of their own. A
+ * split entry {@code [s, b]} ends a module after block b of stage s; stage 0 is the stem.
  *
  * @param splits table name → K → names of the blocks that end modules 1..K-1
- * @param lambdas table name → K → λ schedule (CIFAR-10 values)
+ * @param lambdas table name → K → λ schedule
  */
 public record ResNetTables(
         Map<String, Map<Integer, List<String>>> splits,
         Map<String, TreeMap<Integer, LambdaSchedule>> lambdas) {
+
+    /** The datasets the paper publishes tables for; every other dataset takes CIFAR-10's. */
+    public enum PaperDataset {
+        CIFAR10,
+        SVHN,
+        STL10;
+
+        /** The table family of a registry dataset name ({@code svhn-extra} is SVHN). */
+        public static PaperDataset of(String dataset) {
+            if (dataset == null) {
+                return CIFAR10;
+            }
+            if (dataset.startsWith("svhn")) {
+                return SVHN;
+            }
+            return dataset.equals("stl10") ? STL10 : CIFAR10;
+        }
+    }
 
     /** No published tables (e.g. the tiny test variant). */
     public static ResNetTables none() {
@@ -26,27 +46,47 @@ public record ResNetTables(
     }
 
     /**
-     * The λ schedule for a table and K: the published one, else the one of the nearest published K
-     * of the same table (the even split borrows the equal-layer table's values).
+     * The λ schedule for a split and K. The even split takes the equal-layer ({@code infopro})
+     * table's values and the measured {@code balanced} plan the InfoPro* table's; a table the
+     * dataset lacks falls back to {@code infopro}. Without a published K, the schedule of the
+     * nearest K (the lower on a tie) that gives every local module a non-zero weight at this K: K=2
+     * schedules end in (0, 0), which would leave the last local module of a K=3 network without any
+     * loss.
      */
-    public Optional<LambdaSchedule> lambdas(String table, int k) {
-        TreeMap<Integer, LambdaSchedule> byK = lambdas.get(table);
+    public Optional<LambdaSchedule> lambdas(String split, int k) {
+        TreeMap<Integer, LambdaSchedule> byK = lambdas.get(lambdaTable(split));
         if (byK == null) {
             byK = lambdas.get(SplitPlanner.PAPER);
         }
         if (byK == null || byK.isEmpty()) {
             return Optional.empty();
         }
-        Integer below = byK.floorKey(k);
-        Integer above = byK.ceilingKey(k);
-        Integer nearest =
-                below == null
-                        ? above
-                        : above == null ? below : (k - below <= above - k ? below : above);
-        return Optional.of(byK.get(nearest));
+        if (byK.containsKey(k)) {
+            return Optional.of(byK.get(k));
+        }
+        List<Integer> byDistance = new ArrayList<>(byK.keySet());
+        byDistance.sort(
+                java.util.Comparator.<Integer>comparingInt(published -> Math.abs(published - k))
+                        .thenComparingInt(published -> published));
+        for (int published : byDistance) {
+            if (byK.get(published).trainsEveryModule(k)) {
+                return Optional.of(byK.get(published));
+            }
+        }
+        return Optional.of(byK.get(byDistance.get(0)).coveringEveryModule());
     }
 
-    /** ResNet-32: equal-layer splits for K = 2, 3, 4, 8, 16 and the released λ values. */
+    private static String lambdaTable(String split) {
+        if (SplitPlanner.EVEN.equals(split)) {
+            return SplitPlanner.PAPER;
+        }
+        return MemoryBalancedPlanner.NAME.equals(split) ? SplitPlanner.MEMORY_BALANCED : split;
+    }
+
+    /**
+     * ResNet-32: equal-layer splits for K = 2, 3, 4, 8, 16 and the released CIFAR-10 λ values (the
+     * paper publishes ResNet-32 for CIFAR-10 only, so every dataset takes them).
+     */
     public static ResNetTables resnet32() {
         Map<Integer, List<String>> paper = new LinkedHashMap<>();
         paper.put(2, ends(2, 1));
@@ -58,17 +98,31 @@ public record ResNetTables(
                 ends(
                         0, 0, 1, 0, 1, 1, 1, 2, 1, 3, 1, 4, 2, 0, 2, 1, 2, 2, 2, 3, 2, 4, 3, 0, 3,
                         1, 3, 2, 3, 3));
-        TreeMap<Integer, LambdaSchedule> lambdas = new TreeMap<>();
-        lambdas.put(2, new LambdaSchedule(5, 1, 0, 0));
-        lambdas.put(4, new LambdaSchedule(6, 0, 1, 2));
-        lambdas.put(8, new LambdaSchedule(5, 0, 0, 2));
-        lambdas.put(16, new LambdaSchedule(5, 0.05f, 0.2f, 0.5f));
+        TreeMap<Integer, LambdaSchedule> lambdas =
+                schedules(
+                        2,
+                        l(5, 1, 0, 0),
+                        4,
+                        l(6, 0, 1, 2),
+                        8,
+                        l(5, 0, 0, 2),
+                        16,
+                        l(5, 0.05f, 0.2f, 0.5f));
         return new ResNetTables(
                 Map.of(SplitPlanner.PAPER, paper), Map.of(SplitPlanner.PAPER, lambdas));
     }
 
-    /** ResNet-110: equal-layer splits (K = 2, 3, 4, 8, 16) and InfoPro* splits (K = 2, 3, 4). */
+    /** ResNet-110 with CIFAR-10's tables. */
     public static ResNetTables resnet110() {
+        return resnet110(PaperDataset.CIFAR10);
+    }
+
+    /**
+     * ResNet-110: equal-layer splits (K = 2, 3, 4, 8, 16) and, for CIFAR-10 and STL-10, InfoPro*
+     * splits (K = 2, 3, 4), with the dataset's released λ. SVHN has no InfoPro* table: its InfoPro*
+     * runs are planned from measured memory and take its equal-layer λ.
+     */
+    public static ResNetTables resnet110(PaperDataset dataset) {
         Map<Integer, List<String>> paper = new LinkedHashMap<>();
         paper.put(2, ends(2, 8));
         paper.put(3, ends(1, 17, 2, 17));
@@ -81,24 +135,82 @@ public record ResNetTables(
                         3, 5, 3, 9, 3, 13));
         Map<Integer, List<String>> balanced = new LinkedHashMap<>();
         balanced.put(2, ends(1, 14));
-        balanced.put(3, ends(1, 9, 2, 2));
+        balanced.put(3, dataset == PaperDataset.STL10 ? ends(1, 8, 2, 1) : ends(1, 9, 2, 2));
         balanced.put(4, ends(1, 6, 1, 14, 2, 8));
-        TreeMap<Integer, LambdaSchedule> paperLambdas = new TreeMap<>();
-        paperLambdas.put(2, new LambdaSchedule(5, 0.5f, 0, 0));
-        paperLambdas.put(4, new LambdaSchedule(1, 0, 0, 1));
-        paperLambdas.put(8, new LambdaSchedule(5, 0, 0, 1));
-        paperLambdas.put(16, new LambdaSchedule(5, 0, 0.5f, 1));
-        TreeMap<Integer, LambdaSchedule> balancedLambdas = new TreeMap<>();
-        balancedLambdas.put(2, new LambdaSchedule(5, 0.1f, 0, 0));
-        balancedLambdas.put(3, new LambdaSchedule(5, 0, 5, 0.1f));
-        balancedLambdas.put(4, new LambdaSchedule(5, 0, 5, 0.1f));
-        return new ResNetTables(
-                Map.of(SplitPlanner.PAPER, paper, SplitPlanner.MEMORY_BALANCED, balanced),
-                Map.of(
-                        SplitPlanner.PAPER,
-                        paperLambdas,
-                        SplitPlanner.MEMORY_BALANCED,
-                        balancedLambdas));
+        switch (dataset) {
+            case SVHN:
+                return new ResNetTables(
+                        Map.of(SplitPlanner.PAPER, paper),
+                        Map.of(
+                                SplitPlanner.PAPER,
+                                schedules(
+                                        2,
+                                        l(1, 0.1f, 0, 0),
+                                        4,
+                                        l(5, 0, 0.5f, 1),
+                                        8,
+                                        l(5, 0, 0.5f, 2),
+                                        16,
+                                        l(5, 0.2f, 0.5f, 1))));
+            case STL10:
+                return new ResNetTables(
+                        Map.of(SplitPlanner.PAPER, paper, SplitPlanner.MEMORY_BALANCED, balanced),
+                        Map.of(
+                                SplitPlanner.PAPER,
+                                schedules(
+                                        2,
+                                        l(10, 1, 0, 0),
+                                        4,
+                                        l(20, 0.2f, 5, 2),
+                                        8,
+                                        l(20, 0.2f, 5, 1),
+                                        16,
+                                        l(20, 0.5f, 10, 0.1f)),
+                                SplitPlanner.MEMORY_BALANCED,
+                                schedules(
+                                        2,
+                                        l(20, 1, 0, 0),
+                                        3,
+                                        l(20, 0.5f, 5, 2),
+                                        4,
+                                        l(20, 0.5f, 10, 1))));
+            default:
+                return new ResNetTables(
+                        Map.of(SplitPlanner.PAPER, paper, SplitPlanner.MEMORY_BALANCED, balanced),
+                        Map.of(
+                                SplitPlanner.PAPER,
+                                schedules(
+                                        2,
+                                        l(5, 0.5f, 0, 0),
+                                        4,
+                                        l(1, 0, 0, 1),
+                                        8,
+                                        l(5, 0, 0, 1),
+                                        16,
+                                        l(5, 0, 0.5f, 1)),
+                                SplitPlanner.MEMORY_BALANCED,
+                                schedules(
+                                        2,
+                                        l(5, 0.1f, 0, 0),
+                                        3,
+                                        l(5, 0, 5, 0.1f),
+                                        4,
+                                        l(5, 0, 5, 0.1f))));
+        }
+    }
+
+    private static LambdaSchedule l(
+            float reconFirst, float taskFirst, float reconLast, float taskLast) {
+        return new LambdaSchedule(reconFirst, taskFirst, reconLast, taskLast);
+    }
+
+    /** A K → schedule table from alternating K and schedule arguments. */
+    private static TreeMap<Integer, LambdaSchedule> schedules(Object... kAndSchedule) {
+        TreeMap<Integer, LambdaSchedule> byK = new TreeMap<>();
+        for (int i = 0; i < kAndSchedule.length; i += 2) {
+            byK.put((Integer) kAndSchedule[i], (LambdaSchedule) kAndSchedule[i + 1]);
+        }
+        return byK;
     }
 
     /** Block names from {@code stage, block} pairs. */

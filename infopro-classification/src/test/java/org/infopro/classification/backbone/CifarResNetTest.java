@@ -2,16 +2,20 @@ package org.infopro.classification.backbone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.Test;
 
 class CifarResNetTest {
@@ -78,15 +82,62 @@ class CifarResNetTest {
     }
 
     @Test
-    void lambdaTablesFallBackToTheNearestK() {
-        ResNetTables t = ResNetTables.resnet32();
-        assertEquals(6f, t.lambdas("infopro", 4).orElseThrow().reconFirst());
+    void everyLocalModuleGetsANonZeroWeightForEveryKSplitAndDataset() {
+        List<ResNetTables> tables = new ArrayList<>();
+        tables.add(ResNetTables.resnet32());
+        for (ResNetTables.PaperDataset d : ResNetTables.PaperDataset.values()) {
+            tables.add(ResNetTables.resnet110(d));
+        }
+        for (ResNetTables t : tables) {
+            for (String split : List.of("infopro", "infopro*", "balanced", "even")) {
+                for (int k = 2; k <= 16; k++) {
+                    LambdaSchedule l = t.lambdas(split, k).orElseThrow();
+                    assertTrue(l.trainsEveryModule(k), split + " K=" + k + ": " + l.describe(k));
+                }
+            }
+        }
+    }
+
+    @Test
+    void kThreeWithoutAPublishedScheduleTakesTheNearestOneThatTrainsTheLastModule() {
+        // ResNet-32 K=3: K=2's (5, 1, 0, 0) would leave module 2 at (0, 0); K=4's is used.
+        assertEquals("m1 (6, 0), m2 (1, 2)", lambdas(ResNetTables.resnet32(), "infopro", 3));
+        assertEquals("m1 (1, 0), m2 (0, 1)", lambdas(ResNetTables.resnet110(), "infopro", 3));
+        assertEquals("m1 (1, 0), m2 (0, 1)", lambdas(ResNetTables.resnet110(), "even", 3));
+        assertEquals("m1 (5, 0), m2 (5, 0.1)", lambdas(ResNetTables.resnet110(), "balanced", 3));
+    }
+
+    @Test
+    void lambdaTablesAreKeyedByDataset() {
+        var stl = ResNetTables.resnet110(ResNetTables.PaperDataset.STL10);
+        var svhn = ResNetTables.resnet110(ResNetTables.PaperDataset.SVHN);
+        assertEquals("m1 (20, 0.2), m2 (12.5, 1.1), m3 (5, 2)", lambdas(stl, "infopro", 4));
+        assertEquals("m1 (20, 0.5), m2 (5, 2)", lambdas(stl, "infopro*", 3));
+        assertEquals("m1 (1, 0.1)", lambdas(svhn, "infopro", 2));
+        assertEquals("m1 (5, 0), m2 (2.75, 0.5), m3 (0.5, 1)", lambdas(svhn, "infopro", 4));
+        // SVHN has no InfoPro* table: its InfoPro* runs are planned and take its equal-layer λ.
+        assertEquals("m1 (1, 0.1)", lambdas(svhn, "infopro*", 2));
         assertEquals(
-                5f,
-                t.lambdas("infopro", 3)
-                        .orElseThrow()
-                        .reconFirst()); // K=2 and K=4 tie: the lower wins
-        assertEquals(5f, t.lambdas("even", 2).orElseThrow().reconFirst());
+                "m1 (5, 0), m2 (5, 0.05), m3 (5, 0.1)",
+                lambdas(ResNetTables.resnet110(), "balanced", 4));
+        assertEquals(ResNetTables.PaperDataset.SVHN, ResNetTables.PaperDataset.of("svhn-extra"));
+        assertEquals(
+                ResNetTables.PaperDataset.CIFAR10, ResNetTables.PaperDataset.of("fashion-mnist"));
+    }
+
+    @Test
+    void stl10HasItsOwnInfoProStarSplitForKThree() {
+        RunConfig run = new RunConfig();
+        run.dataset = "stl10";
+        Backbone stl = new CifarResNets().create("resnet110", new FeatureShape(3, 96, 96), run);
+        assertEquals(List.of(10, 11, 34), SplitPlanner.plan(stl, 3, "infopro*").moduleSizes());
+        run.dataset = "cifar10";
+        Backbone cifar = new CifarResNets().create("resnet110", CIFAR, run);
+        assertEquals(List.of(11, 11, 33), SplitPlanner.plan(cifar, 3, "infopro*").moduleSizes());
+    }
+
+    private static String lambdas(ResNetTables tables, String split, int k) {
+        return tables.lambdas(split, k).orElseThrow().describe(k);
     }
 
     private static long trainableParameters(String name) {

@@ -1,11 +1,15 @@
 package org.infopro.classification.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.infopro.classification.Synthetic;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Checkpoint;
@@ -24,13 +28,18 @@ class TinyTrainingTest {
     @TempDir Path dir;
 
     @Test
-    void infoProContrastLearnsAndResumesExactly() throws Exception {
-        RunConfig config = config(Synthetic.writeIdxDataset(dir.resolve("data"), 640, 200));
+    void infoProContrastLearnsAndResumesBitwiseExactly() throws Exception {
+        // 650 samples at batch 32: 20 full batches and a last one of 10, which is trained too.
+        RunConfig config = config(Synthetic.writeIdxDataset(dir.resolve("data"), 650, 200));
         TrainingState uninterrupted;
+        Map<String, float[]> uninterruptedWeights;
         try (Experiment e =
                 Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
-            uninterrupted = new Training(e).run(new TrainingState());
+            Training training = new Training(e);
+            uninterrupted = training.run(new TrainingState());
+            uninterruptedWeights = snapshot(e, training);
         }
+        assertEquals(21, uninterrupted.history.get(0).steps, "the last partial batch counts");
         float[] first = uninterrupted.history.get(0).meanModuleLoss;
         float[] last = uninterrupted.history.get(3).meanModuleLoss;
         assertTrue(last[1] < first[1], "task loss falls: " + first[1] + " -> " + last[1]);
@@ -50,17 +59,76 @@ class TinyTrainingTest {
         }
         Checkpoint header = Checkpoint.readHeader(checkpoint);
         assertEquals(1, header.state().epoch, "killed in the middle of epoch 2");
-        assertEquals(8, header.state().stepInEpoch);
+        assertEquals(7, header.state().stepInEpoch, "last checkpoint at global step 28");
         TrainingState resumed;
+        Map<String, float[]> resumedWeights;
         try (Experiment e =
                 Experiment.create(
                         header.config(), Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
             Training training = new Training(e).checkpointTo(checkpoint, 4);
             Checkpoint.load(checkpoint, e.network(), training.trainer().optimizer(), e.manager());
             resumed = training.run(header.state());
+            resumedWeights = snapshot(e, training);
         }
         assertEquals(uninterrupted.globalStep, resumed.globalStep);
-        assertEquals(top1, resumed.last("top1"), 2.0, "same batches, same updates: within noise");
+        assertEquals(uninterruptedWeights.keySet(), resumedWeights.keySet());
+        for (String name : uninterruptedWeights.keySet()) {
+            assertArrayEquals(uninterruptedWeights.get(name), resumedWeights.get(name), 0f, name);
+        }
+        assertEquals(uninterrupted.history.size(), resumed.history.size());
+        for (int i = 0; i < uninterrupted.history.size(); i++) {
+            TrainingState.EpochRecord a = uninterrupted.history.get(i);
+            TrainingState.EpochRecord b = resumed.history.get(i);
+            assertEquals(a.steps, b.steps, "epoch " + i);
+            assertArrayEquals(a.meanModuleLoss, b.meanModuleLoss, 0f, "mean losses, epoch " + i);
+            assertEquals(a.test, b.test, "test metrics, epoch " + i);
+        }
+    }
+
+    @Test
+    void maxStepsShortensTheLearningRateSchedule() throws Exception {
+        RunConfig config = config(Synthetic.writeIdxDataset(dir.resolve("data"), 650, 100));
+        config.epochs = 2;
+        config.maxSteps = 3;
+        config.evalEvery = 2;
+        for (String schedule : List.of("cosine", "step:1")) {
+            config.schedule = schedule;
+            List<Float> rates = new ArrayList<>();
+            try (Experiment e =
+                    Experiment.create(
+                            config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+                new Training(e)
+                        .addListener(
+                                new TrainingListener() {
+                                    @Override
+                                    public void onStep(
+                                            StepResult r, int step, int batch, long nanos) {
+                                        rates.add(r.learningRate());
+                                    }
+                                })
+                        .run(new TrainingState());
+            }
+            assertEquals(6, rates.size());
+            // Over 6 steps, not 2 × 21: the cosine is near 0 at the end, the step decayed by 10×.
+            float expectedLast =
+                    schedule.equals("cosine")
+                            ? (float) (0.05 * (1 + Math.cos(Math.PI * 5 / 6)))
+                            : 0.01f;
+            assertEquals(expectedLast, rates.get(5), 1e-6, schedule + ": " + rates);
+        }
+    }
+
+    /** Every parameter (BN statistics included) and every momentum buffer, by name. */
+    private static Map<String, float[]> snapshot(Experiment e, Training training) {
+        Map<String, float[]> values = new TreeMap<>();
+        e.network()
+                .getParameters()
+                .forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));
+        training.trainer()
+                .optimizer()
+                .buffers()
+                .forEach((name, array) -> values.put("momentum/" + name, array.toFloatArray()));
+        return values;
     }
 
     private static RunConfig config(Path data) {

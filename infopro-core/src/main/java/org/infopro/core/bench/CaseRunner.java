@@ -23,6 +23,7 @@ public final class CaseRunner {
         Registry registry = Registry.discover();
         try (Experiment experiment =
                 Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
+            System.err.println(experiment.describe());
             PeakMemoryProbe probe = new PeakMemoryProbe(1, experiment.manager().getDevice());
             Training training =
                     new Training(experiment)

@@ -403,8 +403,7 @@ public final class InfoProCli implements Runnable {
                             training.trainer().optimizer(),
                             experiment.manager());
                 }
-                System.err.println(
-                        "Split: " + experiment.network().plan() + ", method " + config.method);
+                System.err.println(experiment.describe());
                 TrainingState done = training.run(state);
                 Files.writeString(out.resolve("history.json"), Json.GSON.toJson(done));
                 TrainingState.EpochRecord last = done.history.get(done.history.size() - 1);

@@ -28,6 +28,12 @@ public record LambdaSchedule(float reconFirst, float taskFirst, float reconLast,
             for (int i = 0; i < parts.length; i++) {
                 v[i] = Float.parseFloat(parts[i].trim());
             }
+            for (float value : v) {
+                if (!Float.isFinite(value) || value < 0) {
+                    throw new IllegalArgumentException(
+                            "--lambdas: every λ must be a finite number ≥ 0, got '" + text + "'");
+                }
+            }
             if (v.length == 2) {
                 return constant(v[0], v[1]);
             }
@@ -38,7 +44,7 @@ public record LambdaSchedule(float reconFirst, float taskFirst, float reconLast,
             // fall through to the error below
         }
         throw new IllegalArgumentException(
-                "λ schedule must be 'recon,task' or 'reconFirst,taskFirst,reconLast,taskLast', got '"
+                "--lambdas: λ schedule must be 'recon,task' or 'reconFirst,taskFirst,reconLast,taskLast', got '"
                         + text
                         + "'");
     }
@@ -58,6 +64,58 @@ public record LambdaSchedule(float reconFirst, float taskFirst, float reconLast,
         return new Lambdas(
                 reconFirst * (1 - ratio) + reconLast * ratio,
                 taskFirst * (1 - ratio) + taskLast * ratio);
+    }
+
+    /** True when every local module of a K-module network gets a non-zero total weight. */
+    public boolean trainsEveryModule(int k) {
+        for (int i = 0; i <= k - 2; i++) {
+            Lambdas l = at(i, k);
+            if (l.recon() + l.task() <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * This schedule with a zero-weight end replaced by the other end. With non-negative weights a
+     * local module can only get zero weight at an end: a K=2 schedule, whose last pair is never
+     * read at K=2 and is conventionally (0, 0), becomes constant when used for K ≥ 3.
+     */
+    public LambdaSchedule coveringEveryModule() {
+        boolean firstZero = reconFirst + taskFirst <= 0;
+        boolean lastZero = reconLast + taskLast <= 0;
+        if (lastZero && !firstZero) {
+            return constant(reconFirst, taskFirst);
+        }
+        if (firstZero && !lastZero) {
+            return constant(reconLast, taskLast);
+        }
+        return this;
+    }
+
+    /** The (λ1, λ2) of each local module, e.g. {@code m1 (5, 0), m2 (3.5, 1), m3 (1, 2)}. */
+    public String describe(int k) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i <= k - 2; i++) {
+            Lambdas l = at(i, k);
+            text.append(i == 0 ? "" : ", ")
+                    .append("m")
+                    .append(i + 1)
+                    .append(" (")
+                    .append(number(l.recon()))
+                    .append(", ")
+                    .append(number(l.task()))
+                    .append(")");
+        }
+        return text.toString();
+    }
+
+    private static String number(float value) {
+        return new java.math.BigDecimal(Float.toString(value))
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     @Override

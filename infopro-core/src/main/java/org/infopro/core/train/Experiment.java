@@ -14,6 +14,7 @@ import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlan;
 import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.objective.AuxConfig;
+import org.infopro.core.objective.InfoProObjective;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.objective.LocalObjective;
 import org.infopro.core.spi.DatasetProvider;
@@ -45,6 +46,7 @@ public final class Experiment implements AutoCloseable {
     private final LabeledData train;
     private final LabeledData test;
     private final LocalNetwork network;
+    private final LocalObjective objective;
     private final TrainingRecipe recipe;
     private final NDManager manager;
 
@@ -54,12 +56,14 @@ public final class Experiment implements AutoCloseable {
             LabeledData train,
             LabeledData test,
             LocalNetwork network,
+            LocalObjective objective,
             NDManager manager) {
         this.config = config;
         this.task = task;
         this.train = train;
         this.test = test;
         this.network = network;
+        this.objective = objective;
         this.recipe = config.recipe();
         this.manager = manager;
     }
@@ -98,7 +102,7 @@ public final class Experiment implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         LocalNetwork network = new LocalNetwork(backbone, plan, objective, task, test.classes());
         network.initialize(manager);
-        return new Experiment(config, task, train, test, network, manager);
+        return new Experiment(config, task, train, test, network, objective, manager);
     }
 
     /**
@@ -123,12 +127,32 @@ public final class Experiment implements AutoCloseable {
         }
     }
 
-    /** The λ schedule of the run: the override, else the backbone's table, else the fallback. */
+    /**
+     * The λ schedule of the run: the override, else the backbone's table, else the fallback. Only
+     * an override may leave a local module with zero total weight; a table schedule that would (a
+     * K=2 schedule, whose last pair is (0, 0), used at K ≥ 3) has its zero end replaced.
+     */
     public static LambdaSchedule lambdas(RunConfig config, Backbone backbone) {
         if (config.lambdas != null) {
             return LambdaSchedule.parse(config.lambdas);
         }
-        return backbone.lambdas(config.split, config.k).orElse(FALLBACK_LAMBDAS);
+        LambdaSchedule table = backbone.lambdas(config.split, config.k).orElse(FALLBACK_LAMBDAS);
+        return table.trainsEveryModule(config.k) ? table : table.coveringEveryModule();
+    }
+
+    /**
+     * One line on how the run is cut and weighted: the split, and for InfoPro the (λ1, λ2) of every
+     * local module, so a zero weight is visible before training starts.
+     */
+    public String describe() {
+        StringBuilder text =
+                new StringBuilder("Split: " + network.plan() + ", method " + config.method);
+        if (objective instanceof InfoProObjective infoPro && network.k() > 1) {
+            text.append("; λ (recon, task): ")
+                    .append(infoPro.lambdas().describe(network.k()))
+                    .append(config.lambdas != null ? " (from --lambdas)" : "");
+        }
+        return text.toString();
     }
 
     private static Path dataRoot(RunConfig config, DatasetProvider datasets) {

@@ -93,10 +93,19 @@ public interface LrSchedule {
      */
     static LrSchedule named(String name, float lr0, int epochs) {
         if (name.startsWith("step:")) {
-            int[] milestones =
-                    java.util.Arrays.stream(name.substring(5).split(","))
-                            .mapToInt(e -> Integer.parseInt(e.trim()))
-                            .toArray();
+            int[] milestones;
+            try {
+                milestones =
+                        java.util.Arrays.stream(name.substring(5).split(","))
+                                .mapToInt(e -> Integer.parseInt(e.trim()))
+                                .toArray();
+            } catch (NumberFormatException e) {
+                milestones = new int[] {-1};
+            }
+            if (java.util.Arrays.stream(milestones).anyMatch(m -> m < 1)) {
+                throw new IllegalArgumentException(
+                        "--schedule step:E1,E2,... takes epoch numbers ≥ 1, got '" + name + "'");
+            }
             return step(lr0, 0.1f, milestones);
         }
         switch (name) {
@@ -112,7 +121,7 @@ public interface LrSchedule {
                 return constant(lr0);
             default:
                 throw new IllegalArgumentException(
-                        "Unknown LR schedule '"
+                        "--schedule: unknown LR schedule '"
                                 + name
                                 + "'; known: cosine, cosine-warmup, step, step:E1,E2,..., poly,"
                                 + " constant");

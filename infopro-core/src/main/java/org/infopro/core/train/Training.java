@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.infopro.core.data.LabeledData;
@@ -54,32 +55,30 @@ public final class Training {
         RunConfig config = experiment.config();
         TrainingRecipe recipe = experiment.recipe();
         LabeledData train = experiment.train();
-        int stepsPerEpoch = train.sampleCount() / recipe.batchSize();
-        if (stepsPerEpoch == 0) {
-            throw new IllegalArgumentException(
-                    "Batch size "
-                            + recipe.batchSize()
-                            + " exceeds the "
-                            + train.sampleCount()
-                            + " training samples");
-        }
+        int stepsPerEpoch = stepsPerEpoch(train.sampleCount(), recipe.batchSize());
+        // --max-steps shortens the schedule too, so that a cosine still reaches 0 and a step
+        // schedule still decays within the steps that run.
         int steps = config.maxSteps > 0 ? Math.min(config.maxSteps, stepsPerEpoch) : stepsPerEpoch;
         LabeledData.Pass pass =
                 recipe.augment() ? LabeledData.Pass.TRAINING : LabeledData.Pass.EVALUATION;
         try (BatchPrefetcher loader = new BatchPrefetcher(experiment.manager(), train, pass)) {
             while (state.epoch < recipe.epochs()) {
-                runEpoch(state, steps, stepsPerEpoch, loader);
+                runEpoch(state, steps, loader);
             }
         }
         return state;
     }
 
-    private void runEpoch(
-            TrainingState state, int steps, int stepsPerEpoch, BatchPrefetcher loader) {
+    private void runEpoch(TrainingState state, int steps, BatchPrefetcher loader) {
         TrainingRecipe recipe = experiment.recipe();
         int[] order = permutation(experiment.train().sampleCount(), recipe.seed(), state.epoch);
         long seed = recipe.seed() * 1_000_003L + state.epoch;
-        float[] lossSums = new float[trainer.network().k()];
+        if (state.epochLossSums == null || state.stepInEpoch == 0) {
+            state.epochLossSums = new float[trainer.network().k()];
+        }
+        // Kept in the state, so that a resumed epoch's mean loss covers the steps before the
+        // resume point too.
+        float[] lossSums = state.epochLossSums;
         long epochStart = System.nanoTime();
         listeners.forEach(
                 l -> l.onEpochStart(state.epoch, recipe.epochs(), steps, state.stepInEpoch));
@@ -87,9 +86,9 @@ public final class Training {
             loader.request(batchIndices(order, state.stepInEpoch, recipe.batchSize()), seed);
         }
         if (experiment.config().asyncQueue > 0) {
-            runAsynchronously(state, steps, stepsPerEpoch, loader, order, seed, lossSums);
+            runAsynchronously(state, steps, loader, order, seed, lossSums);
         } else {
-            runSimultaneously(state, steps, stepsPerEpoch, loader, order, seed, lossSums);
+            runSimultaneously(state, steps, loader, order, seed, lossSums);
         }
         finishEpoch(state, lossSums, steps, (System.nanoTime() - epochStart) / 1e9);
     }
@@ -98,14 +97,13 @@ public final class Training {
     private void runSimultaneously(
             TrainingState state,
             int steps,
-            int stepsPerEpoch,
             BatchPrefetcher loader,
             int[] order,
             long seed,
             float[] lossSums) {
         TrainingRecipe recipe = experiment.recipe();
         while (state.stepInEpoch < steps) {
-            float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
+            float lr = recipe.schedule().at(state.globalStep, steps, recipe.epochs());
             long start = System.nanoTime();
             StepResult result;
             try (BatchPrefetcher.Loaded loaded = loader.take()) {
@@ -129,7 +127,6 @@ public final class Training {
     private void runAsynchronously(
             TrainingState state,
             int steps,
-            int stepsPerEpoch,
             BatchPrefetcher loader,
             int[] order,
             long seed,
@@ -143,7 +140,7 @@ public final class Training {
                         trainer.optimizer(),
                         experiment.config().asyncQueue)) {
             while (state.stepInEpoch < steps) {
-                float lr = recipe.schedule().at(state.globalStep, stepsPerEpoch, recipe.epochs());
+                float lr = recipe.schedule().at(state.globalStep, steps, recipe.epochs());
                 BatchPrefetcher.Loaded loaded = loader.take();
                 requestNext(state, steps, loader, order, seed);
                 async.submit(loaded.batch(), loaded, state.globalStep, lr);
@@ -207,6 +204,7 @@ public final class Training {
         state.history.add(record);
         state.epoch++;
         state.stepInEpoch = 0;
+        state.epochLossSums = null;
         listeners.forEach(l -> l.onEpochEnd(record, experiment.recipe().epochs()));
         save(state);
     }
@@ -239,9 +237,22 @@ public final class Training {
         return order;
     }
 
+    /**
+     * Steps per epoch: the last, smaller batch is trained too (as PyTorch's {@code drop_last=False}
+     * does), except a last batch of one sample, which batch normalisation cannot normalise.
+     */
+    static int stepsPerEpoch(int samples, int batchSize) {
+        if (samples < 2) {
+            throw new IllegalArgumentException(
+                    "The training set has " + samples + " samples; at least 2 are needed");
+        }
+        int full = samples / batchSize;
+        int rest = samples % batchSize;
+        return full + (rest > 1 ? 1 : 0);
+    }
+
     private static int[] batchIndices(int[] order, int step, int batchSize) {
-        int[] indices = new int[batchSize];
-        System.arraycopy(order, step * batchSize, indices, 0, batchSize);
-        return indices;
+        int from = step * batchSize;
+        return Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
     }
 }

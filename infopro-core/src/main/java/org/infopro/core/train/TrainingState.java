@@ -26,6 +26,11 @@ public final class TrainingState {
     /** Steps counted in {@link #stepSeconds}. */
     public long timedSteps;
 
+    /**
+     * Per-module loss sums of the steps finished in the epoch in progress (null between epochs).
+     */
+    public float[] epochLossSums;
+
     /** One record per finished epoch. */
     public List<EpochRecord> history = new ArrayList<>();
 

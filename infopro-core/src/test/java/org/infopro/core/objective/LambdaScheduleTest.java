@@ -37,4 +37,27 @@ class LambdaScheduleTest {
         assertEquals(AuxConfig.DEFAULT, AuxConfig.parse("1c2f"));
         assertThrows(IllegalArgumentException.class, () -> AuxConfig.parse("3x"));
     }
+
+    @Test
+    void aK2ScheduleUsedAtKThreeNoLongerLeavesTheLastModuleWithoutLoss() {
+        LambdaSchedule imageNet = new LambdaSchedule(5, 0.75f, 0, 0);
+        assertEquals(false, imageNet.trainsEveryModule(3), "m2 would get (0, 0)");
+        LambdaSchedule covered = imageNet.coveringEveryModule();
+        assertEquals(true, covered.trainsEveryModule(3));
+        assertEquals("m1 (5, 0.75), m2 (5, 0.75)", covered.describe(3));
+        // A schedule that trains every module is kept as it is.
+        LambdaSchedule r32 = new LambdaSchedule(6, 0, 1, 2);
+        assertEquals(r32, r32.coveringEveryModule());
+    }
+
+    @Test
+    void parseRefusesNegativeAndNonFiniteWeights() {
+        for (String bad : new String[] {"-1,1", "NaN,1", "1,Infinity", "1,2,3", "a,b"}) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> LambdaSchedule.parse(bad));
+            assertEquals(true, e.getMessage().startsWith("--lambdas"), e.getMessage());
+        }
+        // Zero weights are allowed when the user asks for them.
+        assertEquals("m1 (0, 0)", LambdaSchedule.parse("0,0").describe(2));
+    }
 }
