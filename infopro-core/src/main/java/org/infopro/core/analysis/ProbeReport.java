@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.infopro.core.analysis.InformationProbes.LayerEstimate;
+import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.train.Json;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -135,7 +136,7 @@ public final class ProbeReport {
     /** Writes the three files into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("analysis.json"), Json.GSON.toJson(byMethod));
+        AtomicFiles.writeString(dir.resolve("analysis.json"), Json.GSON.toJson(byMethod));
         StringBuilder md = new StringBuilder("# Information probes per layer\n\n");
         table(md, "Linear separability: test error (%)", LayerEstimate::linearError, "%.1f");
         table(md, "I(h, x) estimate: 1 − decoder test BCE", LayerEstimate::informationX, "%.3f");
@@ -144,7 +145,7 @@ public final class ProbeReport {
                 "I(h, y) estimate: classifier test accuracy",
                 LayerEstimate::informationY,
                 "%.3f");
-        Files.writeString(dir.resolve("analysis.md"), md.toString());
+        AtomicFiles.writeString(dir.resolve("analysis.md"), md.toString());
         BufferedImage image =
                 new BufferedImage(3 * PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -155,7 +156,13 @@ public final class ProbeReport {
         chart("I(h, y) estimate", LayerEstimate::informationY)
                 .draw(g, new java.awt.Rectangle(2 * PANEL_WIDTH, 0, PANEL_WIDTH, PANEL_HEIGHT));
         g.dispose();
-        ImageIO.write(image, "png", dir.resolve("information.png").toFile());
+        AtomicFiles.write(
+                dir.resolve("information.png"),
+                out -> {
+                    if (!ImageIO.write(image, "png", out)) {
+                        throw new IOException("no PNG writer");
+                    }
+                });
     }
 
     private void table(

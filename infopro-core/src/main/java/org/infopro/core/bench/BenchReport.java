@@ -1,7 +1,6 @@
 package org.infopro.core.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.infopro.core.io.AtomicFiles;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -34,12 +34,17 @@ public final class BenchReport {
 
     /** Writes {@code results.md} and the charts into {@code dir}. */
     public void write(Path dir) throws IOException {
-        Files.writeString(dir.resolve("results.md"), markdown());
+        AtomicFiles.writeString(dir.resolve("results.md"), markdown());
         String metric = primaryMetric();
         if (metric != null) {
             chart(dir.resolve("accuracy_vs_k.png"), metric, metric);
         }
-        chart(dir.resolve("memory_vs_k.png"), "peak training-step memory (MB)", "peak_memory_mb");
+        if (reportsMemory()) {
+            chart(
+                    dir.resolve("memory_vs_k.png"),
+                    "peak training-step memory (MB)",
+                    "peak_memory_mb");
+        }
         chart(dir.resolve("step_time_vs_k.png"), "ms per training step", "ms_per_step");
     }
 
@@ -60,18 +65,21 @@ public final class BenchReport {
         md.append(
                 "Ratios compare each case with the E2E case of the same backbone and seed "
                         + "(repetitions of a suite use different seeds).\n\n");
+        boolean memory = reportsMemory();
         // A backbone column only when the suite compares backbones (e.g. TSN against TSM).
         boolean backbones = records.stream().map(r -> r.get("backbone")).distinct().count() > 1;
         md.append(backbones ? "| backbone " : "")
                 .append("| method | K | split | blocks per module | ")
                 .append(metric == null ? "" : metric + " | best | ")
                 .append(String.join("", secondary().stream().map(m -> m + " | ").toList()))
-                .append("peak step MB | × E2E | ms/step | × E2E |\n");
+                .append(memory ? "peak step MB | × E2E | " : "")
+                .append("ms/step | × E2E |\n");
         md.append(backbones ? "|---" : "")
                 .append("|---|---|---|---|")
                 .append(metric == null ? "" : "---|---|")
                 .append("---|".repeat(secondary().size()))
-                .append("---|---|---|---|\n");
+                .append(memory ? "---|---|" : "")
+                .append("---|---|\n");
         for (Map<String, Object> r : records) {
             md.append(backbones ? "| " + r.get("backbone") + " " : "")
                     .append("| ")
@@ -92,11 +100,13 @@ public final class BenchReport {
             for (String extra : secondary()) {
                 md.append(fmt(r.get(extra))).append(" | ");
             }
-            md.append(fmt(r.get("peak_memory_mb")))
-                    .append(" | ")
-                    .append(ratio(r, baseline(r), "peak_memory_mb"))
-                    .append(" | ")
-                    .append(fmt(r.get("ms_per_step")))
+            if (memory) {
+                md.append(fmt(r.get("peak_memory_mb")))
+                        .append(" | ")
+                        .append(ratio(r, baseline(r), "peak_memory_mb"))
+                        .append(" | ");
+            }
+            md.append(fmt(r.get("ms_per_step")))
                     .append(" | ")
                     .append(ratio(r, baseline(r), "ms_per_step"))
                     .append(" |\n");
@@ -209,7 +219,12 @@ public final class BenchReport {
                         false);
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer())
                 .setDefaultShapesVisible(true);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+        AtomicFiles.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 500));
+    }
+
+    /** True when some record holds a measured peak memory (memory suites only). */
+    private boolean reportsMemory() {
+        return records.stream().anyMatch(r -> !Double.isNaN(number(r.get("peak_memory_mb"))));
     }
 
     /** The secondary metrics any record reports and holds a value for, in first-seen order. */

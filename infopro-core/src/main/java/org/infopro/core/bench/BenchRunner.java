@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.train.Json;
 import org.infopro.core.train.RunConfig;
 
@@ -60,9 +61,16 @@ public final class BenchRunner {
         for (RunConfig config : suite.cases()) {
             int number = ++index;
             String id = CaseResult.id(config);
-            if (records.stream().anyMatch(r -> id.equals(r.get("id")))) {
+            String key = CaseResult.configKey(config);
+            if (records.stream().anyMatch(r -> key.equals(r.get("config_key")))) {
                 log.printf("[%d/%d] %s already recorded, skipped%n", number, total, id);
                 continue;
+            }
+            // A record of this case made with other settings (steps, epochs, data, …) is stale.
+            if (records.removeIf(r -> id.equals(r.get("id")))) {
+                log.printf(
+                        "[%d/%d] %s was recorded with other settings; running it again%n",
+                        number, total, id);
             }
             pending.add(
                     () -> {
@@ -72,7 +80,7 @@ public final class BenchRunner {
                                 runChild(config, suite.measure(), number, parallel);
                         synchronized (records) {
                             records.add(record);
-                            Files.writeString(resultsFile, Json.GSON.toJson(records));
+                            AtomicFiles.writeString(resultsFile, Json.GSON.toJson(records));
                         }
                         if (parallel > 1) {
                             log.printf(
@@ -95,7 +103,7 @@ public final class BenchRunner {
                             int i = order.indexOf(String.valueOf(r.get("id")));
                             return i < 0 ? order.size() : i;
                         }));
-        Files.writeString(resultsFile, Json.GSON.toJson(records));
+        AtomicFiles.writeString(resultsFile, Json.GSON.toJson(records));
         new BenchReport(suite, records).write(out);
         log.println(
                 "Results: "
@@ -129,7 +137,7 @@ public final class BenchRunner {
         Path resultFile = cases.resolve("case-" + index + ".result.json");
         config = config.copy();
         config.predictionsFile = cases.resolve("case-" + index + ".predictions").toString();
-        Files.writeString(configFile, Json.GSON.toJson(config));
+        AtomicFiles.writeString(configFile, Json.GSON.toJson(config));
         Files.deleteIfExists(resultFile);
         // Interleaved progress bars would be unreadable: parallel cases log to files of their own.
         Path log = parallel > 1 ? cases.resolve("case-" + index + ".log") : null;
@@ -159,11 +167,33 @@ public final class BenchRunner {
         return Json.GSON.fromJson(Files.readString(resultFile), RECORD);
     }
 
-    static List<Map<String, Object>> readRecords(Path file) throws IOException {
+    /**
+     * The records of an earlier run. A file that cannot be read as records (empty, or cut short by
+     * a crash of an older version) is moved aside with a warning, so it never blocks a re-run.
+     */
+    List<Map<String, Object>> readRecords(Path file) throws IOException {
         if (!Files.exists(file)) {
             return new ArrayList<>();
         }
-        List<Map<String, Object>> records = Json.GSON.fromJson(Files.readString(file), RECORDS);
-        return records == null ? new ArrayList<>() : new ArrayList<>(records);
+        List<Map<String, Object>> records;
+        try {
+            records = Json.GSON.fromJson(Files.readString(file), RECORDS);
+        } catch (com.google.gson.JsonParseException e) {
+            records = null;
+        }
+        if (records == null) {
+            Path aside =
+                    file.resolveSibling(
+                            file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            Files.move(file, aside);
+            log.println(
+                    "warning: "
+                            + file
+                            + " is not a list of records (empty or cut short); moved to "
+                            + aside
+                            + ", every case runs again");
+            return new ArrayList<>();
+        }
+        return new ArrayList<>(records);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.train.Json;
 import org.infopro.core.train.RunConfig;
 
 /**
@@ -19,6 +20,7 @@ public final class CaseResult {
     public static CaseResult of(RunConfig config, List<Integer> moduleSizes) {
         CaseResult r = new CaseResult();
         r.put("id", id(config));
+        r.put("config_key", configKey(config));
         r.put("task", config.task);
         // Asynchronous runs are a method of their own in reports, as the paper's Asy-InfoPro row.
         r.put("method", config.asyncQueue > 0 ? config.method + " (async)" : config.method);
@@ -49,6 +51,26 @@ public final class CaseResult {
                 c.split,
                 "seed" + c.seed,
                 "b" + c.batch);
+    }
+
+    /**
+     * A digest of the case's whole resolved configuration (where predictions go aside): a re-run
+     * reuses a record only when this matches, so changed steps, epochs or data run again.
+     */
+    public static String configKey(RunConfig c) {
+        RunConfig keyed = c.copy();
+        keyed.predictionsFile = null;
+        try {
+            byte[] digest =
+                    java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(
+                                    Json.GSON
+                                            .toJson(keyed)
+                                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Adds or replaces a field. */

@@ -45,13 +45,20 @@ public final class CaseRunner {
                         "secondary_metrics",
                         metric.secondary().stream().map(name -> "test_" + name).toList());
             }
-            result.put(
-                    "peak_memory_mb", probe.measured() ? probe.stepPeakBytes() / MB : Double.NaN);
-            result.put(
-                    "baseline_rss_mb", probe.measured() ? probe.baselineBytes() / MB : Double.NaN);
-            result.put(
-                    "peak_rss_mb",
-                    MemoryMeter.supported() ? MemoryMeter.peakBytes() / MB : Double.NaN);
+            // Memory is reported only where it is measured the memory suites' way (every tensor
+            // in its own mapping, baseline after a warm-up step): resident memory under malloc's
+            // default caching says little about the tensors a method keeps alive.
+            if (measure == BenchSuite.Measure.MEMORY) {
+                result.put(
+                        "peak_memory_mb",
+                        probe.measured() ? probe.stepPeakBytes() / MB : Double.NaN);
+                result.put(
+                        "baseline_rss_mb",
+                        probe.measured() ? probe.baselineBytes() / MB : Double.NaN);
+                result.put(
+                        "peak_rss_mb",
+                        MemoryMeter.supported() ? MemoryMeter.peakBytes() / MB : Double.NaN);
+            }
             result.put("ms_per_step", state.msPerStep());
             result.put("steps", state.globalStep);
             result.put("run_seconds", seconds);

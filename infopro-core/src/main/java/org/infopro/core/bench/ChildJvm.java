@@ -21,7 +21,38 @@ public final class ChildJvm {
     /** Main class of the child JVMs. */
     public static final String MAIN = "org.infopro.core.cli.InfoProCli";
 
+    /** System property naming the parent's pid: a child whose parent dies exits too. */
+    public static final String PARENT_PID = "infopro.parent.pid";
+
+    /** Children still running, destroyed when this JVM shuts down (Ctrl-C, SIGTERM). */
+    private static final java.util.Set<Process> RUNNING =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> RUNNING.forEach(Process::destroyForcibly),
+                                "infopro-child-reaper"));
+    }
+
     private ChildJvm() {}
+
+    /**
+     * In a child, exits as soon as the parent named by {@value #PARENT_PID} is gone: a parent
+     * killed with SIGKILL runs no shutdown hook, and its children must not train on as orphans.
+     */
+    public static void exitWithParent() {
+        String pid = System.getProperty(PARENT_PID);
+        if (pid == null) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(pid));
+        if (parent.isEmpty()) {
+            Runtime.getRuntime().halt(143);
+        }
+        parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(143));
+    }
 
     /**
      * Runs {@code args} in a child JVM and waits for it.
@@ -39,6 +70,7 @@ public final class ChildJvm {
         command.add("-Dai.djl.offline=true");
         command.add("-Djava.awt.headless=true");
         command.add("-Xmx" + System.getProperty("infopro.child.xmx", "3g"));
+        command.add("-D" + PARENT_PID + "=" + ProcessHandle.current().pid());
         if (parallel > 1) {
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
             command.add("-Dai.djl.pytorch.num_threads=" + threads);
@@ -57,7 +89,14 @@ public final class ChildJvm {
         builder.environment().put("OPT_OUT_TRACKING", "true");
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         builder.environment().putAll(env);
-        return builder.start().waitFor();
+        Process process = builder.start();
+        RUNNING.add(process);
+        try {
+            return process.waitFor();
+        } finally {
+            RUNNING.remove(process);
+            process.destroyForcibly();
+        }
     }
 
     /** Runs the tasks {@code parallel} at a time; the first failure is rethrown. */

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.infopro.core.bench.BenchRunner;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.CaseResult;
 import org.infopro.core.bench.CaseRunner;
+import org.infopro.core.bench.ChildJvm;
+import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.train.Checkpoint;
@@ -23,8 +26,11 @@ import org.infopro.core.train.TrainingState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The {@code infopro} command line: list, train, eval, bench. */
 @Command(
@@ -43,6 +49,7 @@ import picocli.CommandLine.Parameters;
 public final class InfoProCli implements Runnable {
 
     public static void main(String[] args) {
+        ChildJvm.exitWithParent();
         CommandLine cli = new CommandLine(new InfoProCli());
         Registry registry = Registry.discover();
         for (String task : registry.taskNames()) {
@@ -50,9 +57,7 @@ public final class InfoProCli implements Runnable {
         }
         cli.setExecutionExceptionHandler(
                 (e, line, parsed) -> {
-                    // Expected failures (bad input, unknown names) get one clear line, not a stack
-                    // trace.
-                    line.getErr().println("error: " + e.getMessage());
+                    line.getErr().println(errorMessage(e));
                     if (System.getenv("INFOPRO_DEBUG") != null) {
                         e.printStackTrace(line.getErr());
                     }
@@ -64,6 +69,26 @@ public final class InfoProCli implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
+    }
+
+    /**
+     * One line for a failed command. Expected failures (bad input, unknown names, unreadable files)
+     * carry a message that names the option or file; anything else is a bug or a library fault,
+     * shown with its type and how to get the stack trace — never a bare {@code null}.
+     */
+    static String errorMessage(Exception e) {
+        boolean expected =
+                e instanceof IllegalArgumentException
+                        || e instanceof IOException
+                        || e instanceof java.io.UncheckedIOException;
+        String message = e.getMessage();
+        if (expected && message != null && !message.isBlank()) {
+            return "error: " + message;
+        }
+        return "error: "
+                + e.getClass().getName()
+                + (message == null || message.isBlank() ? "" : ": " + message)
+                + " (unexpected; run with INFOPRO_DEBUG=1 for the stack trace)";
     }
 
     /** Lists what the registry knows. */
@@ -348,22 +373,38 @@ public final class InfoProCli implements Runnable {
             c.segments = segments;
             c.crop = crop == null ? null : pixelSize("--crop", crop);
             testTime.applyTo(c);
-            return c;
+            return c.validate();
         }
     }
 
     /** Trains one model, with checkpoints and resume. */
-    @Command(name = "train", description = "Train one model; checkpoints to OUT/checkpoint.ckpt.")
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description = "Train one model; checkpoints to OUT/checkpoint.ckpt.")
     static final class TrainCommand implements Callable<Integer> {
+        /** What {@code --resume} may change: everything else is the run's own configuration. */
+        static final Set<String> RESUMABLE =
+                Set.of("--out", "--resume", "--epochs", "--data", "--checkpoint-every");
+
         @Mixin RunOptions options;
+
+        @Spec CommandSpec spec;
 
         @Option(names = "--out", required = true, description = "Run folder.")
         Path out;
 
         @Option(
                 names = "--resume",
-                description = "Continue the run in --out from its last checkpoint.")
+                description =
+                        "Continue the run in --out from its last intact checkpoint (--epochs,"
+                                + " --data and --checkpoint-every may change; nothing else).")
         boolean resume;
+
+        @Option(
+                names = "--overwrite",
+                description = "Start over in an --out that already holds a run, replacing it.")
+        boolean overwrite;
 
         @Option(
                 names = "--checkpoint-every",
@@ -374,21 +415,39 @@ public final class InfoProCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (checkpointEvery < 0) {
+                throw new IllegalArgumentException(
+                        "--checkpoint-every must be ≥ 0 (0 = epoch ends only), got "
+                                + checkpointEvery);
+            }
             Path file = out.resolve("checkpoint.ckpt");
-            RunConfig config = options.toConfig();
+            RunConfig config;
             TrainingState state = new TrainingState();
-            Checkpoint header = null;
+            Path resumeFrom = null;
             if (resume) {
-                header = Checkpoint.readHeader(file);
-                config = header.config();
+                refuseOptionsResumeCannotChange();
+                resumeFrom = Checkpoint.intact(file, System.err);
+                Checkpoint header = Checkpoint.readHeader(resumeFrom);
+                config = Checkpoint.untrustedPathsCleared(header.config());
                 state = header.state();
+                if (given("--epochs")) {
+                    config.epochs = options.epochs;
+                }
+                if (given("--data")) {
+                    config.dataRoot = options.dataRoot;
+                }
+                config.validate();
                 System.err.printf(
                         Locale.ROOT,
                         "Resuming %s at epoch %d, step %d%n",
-                        file,
+                        resumeFrom,
                         state.epoch + 1,
                         state.stepInEpoch);
+            } else {
+                config = options.toConfig();
+                RunFolder.prepareForNewRun(out, overwrite);
             }
+            RunFolder.requireWritable(out);
             try (Experiment experiment =
                     Experiment.create(
                             config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
@@ -396,16 +455,16 @@ public final class InfoProCli implements Runnable {
                         new Training(experiment)
                                 .addListener(ProgressBar.onConsole())
                                 .checkpointTo(file, checkpointEvery);
-                if (header != null) {
+                if (resumeFrom != null) {
                     Checkpoint.load(
-                            file,
+                            resumeFrom,
                             experiment.network(),
                             training.trainer().optimizer(),
                             experiment.manager());
                 }
                 System.err.println(experiment.describe());
                 TrainingState done = training.run(state);
-                Files.writeString(out.resolve("history.json"), Json.GSON.toJson(done));
+                AtomicFiles.writeString(out.resolve("history.json"), Json.GSON.toJson(done));
                 TrainingState.EpochRecord last = done.history.get(done.history.size() - 1);
                 System.out.println(
                         "final test "
@@ -416,10 +475,38 @@ public final class InfoProCli implements Runnable {
             }
             return 0;
         }
+
+        private boolean given(String option) {
+            return spec.commandLine().getParseResult().hasMatchedOption(option);
+        }
+
+        /** A resumed run keeps its configuration: an option that would change it is an error. */
+        private void refuseOptionsResumeCannotChange() {
+            List<String> refused =
+                    spec.commandLine().getParseResult().matchedOptions().stream()
+                            .map(OptionSpec::longestName)
+                            .filter(name -> !RESUMABLE.contains(name))
+                            .distinct()
+                            .toList();
+            if (!refused.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--resume continues the run as it was configured; "
+                                + String.join(", ", refused)
+                                + (refused.size() == 1 ? " cannot" : " cannot")
+                                + " change on resume (only --epochs, --data and"
+                                + " --checkpoint-every can). Start a new run with another --out"
+                                + " to change "
+                                + (refused.size() == 1 ? "it" : "them")
+                                + ".");
+            }
+        }
     }
 
     /** Evaluates a checkpoint. */
-    @Command(name = "eval", description = "Evaluate a checkpoint on its dataset's test split.")
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            description = "Evaluate a checkpoint on its dataset's test split.")
     static final class EvalCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
         Path checkpoint;
@@ -431,7 +518,8 @@ public final class InfoProCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            RunConfig config = Checkpoint.readHeader(checkpoint).config();
+            RunConfig config =
+                    Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
             if (dataRoot != null) {
                 config.dataRoot = dataRoot;
             }
@@ -449,6 +537,7 @@ public final class InfoProCli implements Runnable {
     /** Runs a benchmark suite. */
     @Command(
             name = "bench",
+            mixinStandardHelpOptions = true,
             description =
                     "Run a task's benchmark suite; writes results.json, results.md and PNG charts.")
     static final class BenchCommand implements Callable<Integer> {
@@ -498,13 +587,50 @@ public final class InfoProCli implements Runnable {
                                 + " suite's, 1 for most; memory suites always 1).")
         Integer jobs;
 
+        /** Every method of --methods and every K of --k is one the suite runs. */
+        private void requireInSuite(BenchSuite whole) {
+            java.util.Set<String> suiteMethods = new java.util.LinkedHashSet<>();
+            java.util.Set<Integer> suiteKs = new java.util.TreeSet<>();
+            for (RunConfig c : whole.cases()) {
+                suiteMethods.add(c.method);
+                suiteKs.add(c.k);
+            }
+            for (String method : methods == null ? List.<String>of() : methods) {
+                if (!suiteMethods.contains(method)) {
+                    throw new IllegalArgumentException(
+                            "--methods: suite '"
+                                    + suite
+                                    + "' has no method '"
+                                    + method
+                                    + "'; it runs "
+                                    + suiteMethods);
+                }
+            }
+            for (int k : ks == null ? List.<Integer>of() : ks) {
+                if (!suiteKs.contains(k)) {
+                    throw new IllegalArgumentException(
+                            "--k: suite '"
+                                    + suite
+                                    + "' has no K="
+                                    + k
+                                    + "; it runs K in "
+                                    + suiteKs);
+                }
+            }
+        }
+
         @Override
         public Integer call() throws IOException, InterruptedException {
+            positive("--epochs", epochs);
+            positive("--steps", steps);
+            positive("--batch", batch);
+            positive("--jobs", jobs);
             TaskPlugin plugin = Registry.discover().task(task);
-            BenchSuite.Overrides overrides =
-                    new BenchSuite.Overrides(epochs, methods, ks, dataRoot, steps, batch);
-            BenchSuite selected =
-                    plugin.suite(suite, overrides)
+            BenchSuite whole =
+                    plugin.suite(
+                                    suite,
+                                    new BenchSuite.Overrides(
+                                            epochs, null, null, dataRoot, steps, batch))
                             .orElseThrow(
                                     () ->
                                             new IllegalArgumentException(
@@ -514,10 +640,34 @@ public final class InfoProCli implements Runnable {
                                                             + task
                                                             + "; known: "
                                                             + plugin.suiteNames()));
+            requireInSuite(whole);
+            BenchSuite selected =
+                    plugin.suite(
+                                    suite,
+                                    new BenchSuite.Overrides(
+                                            epochs, methods, ks, dataRoot, steps, batch))
+                            .orElseThrow();
+            if (selected.cases().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "No case of suite '"
+                                + suite
+                                + "' has both a method of --methods "
+                                + methods
+                                + " and a K of --k "
+                                + ks);
+            }
+            selected.cases().forEach(RunConfig::validate);
             Path folder = out != null ? out : Path.of("runs", task + "-" + suite);
+            RunFolder.requireWritable(folder);
             List<Map<String, Object>> records =
                     new BenchRunner(folder, System.err, jobs).run(selected);
             return records.stream().anyMatch(r -> r.containsKey("error")) ? 1 : 0;
+        }
+    }
+
+    private static void positive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new IllegalArgumentException(option + " must be ≥ 1, got " + value);
         }
     }
 
@@ -537,7 +687,7 @@ public final class InfoProCli implements Runnable {
         public Integer call() throws IOException {
             RunConfig config = Json.GSON.fromJson(Files.readString(configFile), RunConfig.class);
             CaseResult result = CaseRunner.run(config, measure);
-            Files.writeString(resultFile, Json.GSON.toJson(result.fields()));
+            AtomicFiles.writeString(resultFile, Json.GSON.toJson(result.fields()));
             return 0;
         }
     }

@@ -1,6 +1,6 @@
 package org.infopro.core.data;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -105,18 +105,38 @@ public final class IdxReader {
         return data;
     }
 
+    /**
+     * The file's bytes, gunzipped where it is gzip: read to its end, so that a gzip whose CRC or
+     * length does not match fails here, naming the file, instead of yielding damaged pixels.
+     */
     private static DataInputStream open(Path file) throws IOException {
-        InputStream raw;
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a folder, expected an IDX file");
+        }
+        byte[] raw;
         try {
-            raw = new BufferedInputStream(Files.newInputStream(file));
+            raw = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": file not found", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot be read (" + e + ")", e);
         }
-        raw.mark(2);
-        int b1 = raw.read();
-        int b2 = raw.read();
-        raw.reset();
-        boolean gzip = b1 == 0x1f && b2 == 0x8b;
-        return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw)) : raw);
+        boolean gzip = raw.length >= 2 && (raw[0] & 0xFF) == 0x1f && (raw[1] & 0xFF) == 0x8b;
+        byte[] content = raw;
+        if (gzip) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                throw new IOException(
+                        file
+                                + ": damaged gzip data ("
+                                + (e.getMessage() == null
+                                        ? e.getClass().getSimpleName()
+                                        : e.getMessage())
+                                + "); the download or copy is probably incomplete",
+                        e);
+            }
+        }
+        return new DataInputStream(new ByteArrayInputStream(content));
     }
 }

@@ -26,6 +26,14 @@ public interface LabeledData {
     /** Number of classes. */
     int classes();
 
+    /**
+     * The class names in label order, where the files name them (COCO categories), else empty: a
+     * training and a test split must agree on them.
+     */
+    default java.util.List<String> classNames() {
+        return java.util.List.of();
+    }
+
     /** The per-sample input shape after preprocessing. */
     FeatureShape sampleShape();
 

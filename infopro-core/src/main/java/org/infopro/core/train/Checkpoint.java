@@ -17,9 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.model.LocalNetwork;
 
 /**
@@ -27,12 +31,17 @@ import org.infopro.core.model.LocalNetwork;
  * running statistics included) and the optimizer's momentum buffers.
  *
  * <p>Written to a temporary file and renamed into place, so a crash mid-write never leaves a
- * half-written checkpoint behind the name.
+ * half-written checkpoint behind the name; the checkpoint it replaces is kept beside it, and a
+ * SHA-256 trailer lets every load refuse a damaged file by name.
  */
 public final class Checkpoint {
 
     private static final byte[] MAGIC = "INFOPRO-CKPT".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+
+    /** Version 2 appends the SHA-256 of everything before it. */
+    private static final int VERSION = 2;
+
+    private static final int DIGEST_BYTES = 32;
 
     private final RunConfig config;
     private final TrainingState state;
@@ -52,15 +61,24 @@ public final class Checkpoint {
         return state;
     }
 
-    /** Writes a checkpoint atomically. */
+    /**
+     * Writes a checkpoint atomically, followed by the SHA-256 of its content. The checkpoint it
+     * replaces is kept as {@link #previous(Path)}, and {@code .part} files left by killed writers
+     * are deleted.
+     */
     public static void save(
             Path file, RunConfig config, TrainingState state, LocalNetwork network, TorchSgd sgd)
             throws IOException {
+        AtomicFiles.deleteLeftovers(file);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".part");
-        try (OutputStream raw = Files.newOutputStream(temporary);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
+        Path temporary =
+                Files.createTempFile(parent, file.getFileName().toString() + ".", AtomicFiles.PART);
+        try (OutputStream raw = Files.newOutputStream(temporary)) {
+            MessageDigest digest = sha256();
+            DataOutputStream out =
+                    new DataOutputStream(
+                            new BufferedOutputStream(new DigestOutputStream(raw, digest)));
             out.write(MAGIC);
             out.writeInt(VERSION);
             writeBytes(out, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
@@ -71,9 +89,18 @@ public final class Checkpoint {
                 out.writeUTF(buffer.getKey());
                 writeBytes(out, buffer.getValue().encode());
             }
+            out.flush();
+            raw.write(digest.digest());
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        }
+        if (Files.exists(file)) {
+            Files.move(
+                    file,
+                    previous(file),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         Files.move(
                 temporary,
@@ -82,8 +109,100 @@ public final class Checkpoint {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * A stored configuration with the paths it would write to removed: a checkpoint may come from
+     * anywhere, and its predictions path (set by benchmarks) could point outside the run's folder.
+     * Output paths come from the command line only.
+     */
+    public static RunConfig untrustedPathsCleared(RunConfig stored) {
+        stored.predictionsFile = null;
+        return stored;
+    }
+
+    /** Where the checkpoint that {@code file} replaced is kept: {@code NAME.prev.ckpt}. */
+    public static Path previous(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".ckpt") ? name.substring(0, name.length() - 5) : name;
+        return file.resolveSibling(stem + ".prev.ckpt");
+    }
+
+    /**
+     * Checks a checkpoint's SHA-256 against its content.
+     *
+     * @throws IOException naming the file when it is missing, not a checkpoint, truncated or
+     *     damaged
+     */
+    public static void verify(Path file) throws IOException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": checkpoint not found", e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a folder, not a checkpoint file");
+        }
+        if (size < MAGIC.length + 4 + DIGEST_BYTES) {
+            throw new IOException(file + ": checkpoint is truncated (" + size + " bytes)");
+        }
+        MessageDigest digest = sha256();
+        byte[] stored = new byte[DIGEST_BYTES];
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] buffer = new byte[1 << 16];
+            long left = size - DIGEST_BYTES;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new EOFException();
+                }
+                digest.update(buffer, 0, n);
+                left -= n;
+            }
+            new DataInputStream(in).readFully(stored);
+        }
+        if (!MessageDigest.isEqual(stored, digest.digest())) {
+            throw new IOException(
+                    file
+                            + ": checkpoint is damaged (its SHA-256 does not match its content:"
+                            + " truncated, or bytes changed since it was written)");
+        }
+    }
+
+    /**
+     * The checkpoint to resume from: {@code file} when it verifies, else the previous one kept
+     * beside it (with a warning on {@code log}).
+     *
+     * @throws IOException naming both files when neither verifies
+     */
+    public static Path intact(Path file, java.io.PrintStream log) throws IOException {
+        try {
+            verify(file);
+            return file;
+        } catch (IOException damaged) {
+            Path previous = previous(file);
+            if (!Files.exists(previous)) {
+                throw damaged;
+            }
+            try {
+                verify(previous);
+            } catch (IOException alsoDamaged) {
+                throw new IOException(
+                        damaged.getMessage() + "; the previous " + alsoDamaged.getMessage(),
+                        damaged);
+            }
+            log.println(
+                    "warning: "
+                            + damaged.getMessage()
+                            + "; resuming from "
+                            + previous
+                            + " instead");
+            return previous;
+        }
+    }
+
     /** Reads only the configuration and state (to rebuild the network before loading weights). */
     public static Checkpoint readHeader(Path file) throws IOException {
+        verify(file);
         try (DataInputStream in = open(file)) {
             return readHeader(file, in);
         }
@@ -96,6 +215,7 @@ public final class Checkpoint {
      */
     public static Checkpoint load(Path file, LocalNetwork network, TorchSgd sgd, NDManager manager)
             throws IOException {
+        verify(file);
         try (DataInputStream in = open(file)) {
             Checkpoint header = readHeader(file, in);
             try {
@@ -146,13 +266,26 @@ public final class Checkpoint {
             int version = in.readInt();
             if (version != VERSION) {
                 throw new IOException(
-                        file + ": checkpoint version " + version + ", expected " + VERSION);
+                        file
+                                + ": checkpoint version "
+                                + version
+                                + ", this build reads version "
+                                + VERSION
+                                + " (checkpoints with a checksum)");
             }
             RunConfig config = Json.GSON.fromJson(text(in), RunConfig.class);
             TrainingState state = Json.GSON.fromJson(text(in), TrainingState.class);
             return new Checkpoint(config, state);
         } catch (EOFException e) {
             throw new IOException(file + ": checkpoint is truncated", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -71,7 +71,10 @@ public final class Experiment implements AutoCloseable {
     /** Opens the data and builds and initialises the network of a run. */
     public static Experiment create(RunConfig config, Registry registry, Data data)
             throws IOException {
+        config.validate();
         TaskPlugin task = registry.task(config.task);
+        registry.objective(config.method);
+        registry.backbone(config.backbone);
         DatasetProvider datasets = registry.dataset(config.dataset);
         Path root = dataRoot(config, datasets);
         LabeledData train =
@@ -79,6 +82,7 @@ public final class Experiment implements AutoCloseable {
                         ? datasets.open(config.dataset, root, "train", config.trainLimit, config)
                         : null;
         LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit, config);
+        checkSplits(config, root, train, test);
         Backbone backbone =
                 registry.backbone(config.backbone)
                         .create(config.backbone, test.sampleShape(), config);
@@ -92,6 +96,18 @@ public final class Experiment implements AutoCloseable {
                                         ? null
                                         : AuxConfig.parse(config.auxConfig)));
         int k = objective.isEndToEnd() ? 1 : config.k;
+        int blocks = backbone.cutPoints().size();
+        if (k > blocks) {
+            throw new IllegalArgumentException(
+                    "--k "
+                            + k
+                            + ": backbone "
+                            + config.backbone
+                            + " has "
+                            + blocks
+                            + " blocks, so K can be at most "
+                            + blocks);
+        }
         SplitPlan plan =
                 SplitPlanner.plan(
                         backbone,
@@ -103,6 +119,36 @@ public final class Experiment implements AutoCloseable {
         LocalNetwork network = new LocalNetwork(backbone, plan, objective, task, test.classes());
         network.initialize(manager);
         return new Experiment(config, task, train, test, network, objective, manager);
+    }
+
+    /** Refuses empty splits and splits that disagree on their classes, naming the dataset. */
+    private static void checkSplits(
+            RunConfig config, Path root, LabeledData train, LabeledData test) {
+        String dataset = "dataset " + config.dataset + " in " + root;
+        if (train != null && train.sampleCount() == 0) {
+            throw new IllegalArgumentException(dataset + ": the training split is empty");
+        }
+        if (test.sampleCount() == 0) {
+            throw new IllegalArgumentException(dataset + ": the test split is empty");
+        }
+        if (train == null) {
+            return;
+        }
+        if (train.classes() != test.classes() || !train.classNames().equals(test.classNames())) {
+            throw new IllegalArgumentException(
+                    dataset
+                            + ": the training and test splits have different classes ("
+                            + describeClasses(train)
+                            + " against "
+                            + describeClasses(test)
+                            + ")");
+        }
+    }
+
+    private static String describeClasses(LabeledData split) {
+        return split.classNames().isEmpty()
+                ? split.classes() + " classes"
+                : split.classes() + " classes " + split.classNames();
     }
 
     /**

@@ -87,6 +87,75 @@ public final class RunConfig {
      */
     public int asyncQueue;
 
+    /**
+     * Checks every field that needs no registry look-up, so that a bad value fails before any data
+     * is read, naming the command-line option it comes from.
+     *
+     * @return this configuration
+     * @throws IllegalArgumentException naming the first bad option and what is wrong with it
+     */
+    public RunConfig validate() {
+        atLeast("--k", k, 1);
+        atLeast("--epochs", epochs, 1);
+        atLeast("--batch", batch, 1);
+        atLeast("--eval-batch", evalBatch, 1);
+        atLeast("--eval-every", evalEvery, 1);
+        atLeast("--warmup-steps", warmupSteps, 0);
+        atLeast("--train-limit", trainLimit, 0);
+        atLeast("--test-limit", testLimit, 0);
+        atLeast("--max-steps", maxSteps, 0);
+        atLeast("--segments", segments, 1);
+        atLeast("--test-clips", testClips, 1);
+        atLeast("--async", asyncQueue, 0);
+        finiteAtLeastZero("--lr", lr);
+        finiteAtLeastZero("--weight-decay", weightDecay);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (asyncQueue > 0 && k < 2) {
+            throw new IllegalArgumentException(
+                    "--async " + asyncQueue + " needs K ≥ 2 modules (got K=" + k + ")");
+        }
+        pixels("--crop", crop);
+        pixels("--test-crop", testCrop);
+        pixels("--test-stride", testStride);
+        if (testScales != null) {
+            for (float scale : testScales) {
+                if (!(scale > 0) || !Float.isFinite(scale)) {
+                    throw new IllegalArgumentException(
+                            "--test-scales must be positive numbers, got " + scale);
+                }
+            }
+        }
+        if (lambdas != null) {
+            org.infopro.core.objective.LambdaSchedule.parse(lambdas);
+        }
+        LrSchedule.named(schedule, lr, epochs);
+        return this;
+    }
+
+    private static void atLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be ≥ " + min + ", got " + value);
+        }
+    }
+
+    private static void finiteAtLeastZero(String option, float value) {
+        if (!Float.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException(
+                    option + " must be a finite number ≥ 0, got " + value);
+        }
+    }
+
+    private static void pixels(String option, int[] size) {
+        if (size != null && (size.length != 2 || size[0] < 1 || size[1] < 1)) {
+            throw new IllegalArgumentException(
+                    option
+                            + " takes HEIGHTxWIDTH of at least 1x1, got "
+                            + java.util.Arrays.toString(size));
+        }
+    }
+
     /** The training recipe these fields describe. */
     public TrainingRecipe recipe() {
         return new TrainingRecipe(

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.infopro.core.data.DataPaths;
 import org.infopro.detection.eval.Rle;
 
 /**
@@ -70,29 +71,57 @@ public final class CocoAnnotations {
 
     private static CocoAnnotations parse(Path file, JsonObject root) {
         TreeMap<Integer, String> categories = new TreeMap<>();
-        for (JsonElement element : array(root, "categories")) {
-            JsonObject category = element.getAsJsonObject();
-            categories.put(category.get("id").getAsInt(), category.get("name").getAsString());
+        JsonArray categoryArray = array(root, "categories");
+        for (int i = 0; i < categoryArray.size(); i++) {
+            JsonObject category = object(categoryArray.get(i), "categories[" + i + "]");
+            String where = "categories[" + i + "]";
+            categories.put(
+                    (int) longField(category, "id", where),
+                    field(category, "name", where).getAsString());
         }
         Map<Integer, Integer> labels = new LinkedHashMap<>();
         categories.keySet().forEach(id -> labels.put(id, labels.size()));
         Map<Long, JsonObject> imageEntries = new LinkedHashMap<>();
         Map<Long, List<CocoObject>> objects = new LinkedHashMap<>();
-        for (JsonElement element : array(root, "images")) {
-            JsonObject image = element.getAsJsonObject();
-            long id = image.get("id").getAsLong();
+        JsonArray imageArray = array(root, "images");
+        for (int i = 0; i < imageArray.size(); i++) {
+            String where = "images[" + i + "]";
+            JsonObject image = object(imageArray.get(i), where);
+            long id = longField(image, "id", where);
+            where = "image " + id;
+            field(image, "file_name", where).getAsString();
+            int height = (int) longField(image, "height", where);
+            int width = (int) longField(image, "width", where);
+            if (height < 1 || width < 1) {
+                throw new IllegalArgumentException(
+                        where + ": size " + width + "x" + height + " has no pixels");
+            }
             imageEntries.put(id, image);
             objects.put(id, new ArrayList<>());
         }
-        for (JsonElement element : array(root, "annotations")) {
-            JsonObject annotation = element.getAsJsonObject();
-            long id = annotation.get("id").getAsLong();
+        int degenerate = 0;
+        JsonArray annotationArray = array(root, "annotations");
+        for (int i = 0; i < annotationArray.size(); i++) {
+            JsonObject annotation = object(annotationArray.get(i), "annotations[" + i + "]");
+            long id = longField(annotation, "id", "annotations[" + i + "]");
             try {
                 CocoObject object = parseObject(annotation, labels, imageEntries);
+                if (object == null) {
+                    degenerate++;
+                    continue;
+                }
                 objects.get(object.imageId()).add(object);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "annotation " + id + ": a value that must be a number is not one", e);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("annotation " + id + ": " + e.getMessage(), e);
             }
+        }
+        if (degenerate > 0) {
+            // Real COCO has a few boxes under one pixel wide or high; mmdetection skips them too.
+            System.err.println(
+                    file + ": skipped " + degenerate + " degenerate boxes (width or height < 1)");
         }
         List<CocoImage> images = new ArrayList<>();
         for (Map.Entry<Long, JsonObject> entry : imageEntries.entrySet()) {
@@ -109,14 +138,54 @@ public final class CocoAnnotations {
                 file, List.copyOf(images), labels, List.copyOf(categories.values()));
     }
 
+    private static JsonObject object(JsonElement element, String where) {
+        if (element == null || !element.isJsonObject()) {
+            throw new IllegalArgumentException(where + ": expected a JSON object");
+        }
+        return element.getAsJsonObject();
+    }
+
+    /** A required whole-number field, or an error naming the entry and the field. */
+    private static long longField(JsonObject object, String name, String where) {
+        JsonElement value = field(object, name, where);
+        try {
+            double number = value.getAsDouble();
+            if (number != Math.rint(number) || Math.abs(number) > 1e15) {
+                throw new NumberFormatException();
+            }
+            return (long) number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    prefix(where) + "\"" + name + "\" must be a whole number, got " + value);
+        }
+    }
+
+    private static String prefix(String where) {
+        return where.isEmpty() ? "" : where + ": ";
+    }
+
+    /** A required field, or an error naming the entry and the field. */
+    private static JsonElement field(JsonObject object, String name, String where) {
+        JsonElement value = object.get(name);
+        if (value == null || value.isJsonNull()) {
+            throw new IllegalArgumentException(prefix(where) + "missing \"" + name + "\"");
+        }
+        if (!value.isJsonPrimitive()) {
+            throw new IllegalArgumentException(
+                    prefix(where) + "\"" + name + "\" must be a number or text");
+        }
+        return value;
+    }
+
+    /** The object, or null for a degenerate box (width or height under one pixel). */
     private static CocoObject parseObject(
             JsonObject annotation, Map<Integer, Integer> labels, Map<Long, JsonObject> images) {
-        long imageId = annotation.get("image_id").getAsLong();
+        long imageId = longField(annotation, "image_id", "");
         JsonObject image = images.get(imageId);
         if (image == null) {
             throw new IllegalArgumentException("unknown image_id " + imageId);
         }
-        int categoryId = annotation.get("category_id").getAsInt();
+        int categoryId = (int) longField(annotation, "category_id", "");
         Integer label = labels.get(categoryId);
         if (label == null) {
             throw new IllegalArgumentException(
@@ -125,6 +194,9 @@ public final class CocoAnnotations {
         int height = image.get("height").getAsInt();
         int width = image.get("width").getAsInt();
         double[] box = checkedBox(array(annotation, "bbox"), height, width);
+        if (box[2] < 1 || box[3] < 1) {
+            return null;
+        }
         boolean crowd = annotation.has("iscrowd") && annotation.get("iscrowd").getAsInt() == 1;
         List<double[]> polygons = new ArrayList<>();
         Rle rle = null;
@@ -157,6 +229,10 @@ public final class CocoAnnotations {
         double[] box = new double[4];
         for (int i = 0; i < 4; i++) {
             box[i] = values.get(i).getAsDouble();
+            if (!Double.isFinite(box[i])) {
+                throw new IllegalArgumentException(
+                        "bbox " + values + " holds a value that is not a finite number");
+            }
         }
         if (box[2] < 0
                 || box[3] < 0
@@ -262,7 +338,7 @@ public final class CocoAnnotations {
      */
     public void checkImagesExist(Path folder) throws IOException {
         for (CocoImage image : images) {
-            Path path = folder.resolve(image.fileName());
+            Path path = DataPaths.inside(folder, image.fileName(), file + ": image " + image.id());
             if (!Files.isRegularFile(path)) {
                 throw new IOException(
                         file

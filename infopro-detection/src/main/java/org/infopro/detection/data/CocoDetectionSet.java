@@ -80,6 +80,11 @@ public final class CocoDetectionSet implements LabeledData {
     }
 
     @Override
+    public List<String> classNames() {
+        return annotations.categoryNames();
+    }
+
+    @Override
     public int classes() {
         return annotations.classes();
     }

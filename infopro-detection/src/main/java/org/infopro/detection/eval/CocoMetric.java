@@ -3,8 +3,6 @@ package org.infopro.detection.eval;
 import ai.djl.ndarray.NDList;
 import com.google.gson.Gson;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.train.TaskMetric;
 import org.infopro.detection.data.DetectionTargets;
 import org.infopro.detection.eval.CocoEvaluator.Detection;
@@ -221,11 +220,6 @@ public final class CocoMetric implements TaskMetric {
             }
             results.add(result);
         }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            new Gson().toJson(results, writer);
-        }
+        AtomicFiles.writeString(file, new Gson().toJson(results));
     }
 }

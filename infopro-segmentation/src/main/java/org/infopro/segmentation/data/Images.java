@@ -62,8 +62,9 @@ final class Images {
 
     private static BufferedImage read(Path file) throws IOException {
         requireFile(file);
+        OpenCv.requireComplete(file);
         BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
+        if (image == null || image.getWidth() == 0 || image.getHeight() == 0) {
             throw new IOException(file + ": not a readable image (unknown or corrupt format)");
         }
         return image;

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.infopro.core.data.DataPaths;
 import org.infopro.segmentation.data.SegmentationSet.Sample;
 
 /**
@@ -41,7 +42,8 @@ public final class VocSegmentation {
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).trim();
             if (!line.isEmpty()) {
-                samples.add(checked(parse(root, line), list + " line " + (n + 1)));
+                String where = list + " line " + (n + 1);
+                samples.add(checked(parse(root, line, where), where));
             }
         }
         return new SegmentationSet(
@@ -63,17 +65,17 @@ public final class VocSegmentation {
         return sample;
     }
 
-    private static Sample parse(Path root, String line) {
+    private static Sample parse(Path root, String line, String where) throws IOException {
         String[] parts = line.split("\\s+");
         if (parts.length >= 2) {
-            Path image = root.resolve(strip(parts[0]));
+            Path image = DataPaths.inside(root, strip(parts[0]), where);
             String id = image.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            return new Sample(id, image, root.resolve(strip(parts[1])));
+            return new Sample(id, image, DataPaths.inside(root, strip(parts[1]), where));
         }
         return new Sample(
                 line,
-                root.resolve("JPEGImages/" + line + ".jpg"),
-                root.resolve("SegmentationClass/" + line + ".png"));
+                DataPaths.inside(root, "JPEGImages/" + line + ".jpg", where),
+                DataPaths.inside(root, "SegmentationClass/" + line + ".png", where));
     }
 
     private static String strip(String path) {

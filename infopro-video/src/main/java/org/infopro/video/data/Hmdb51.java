@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.infopro.core.data.DataPaths;
 
 /**
  * HMDB51's official splits over frame folders or video files: one file per class and split, {@code
@@ -45,8 +46,10 @@ public final class Hmdb51 {
                 }
                 if (parts[1].equals(wanted)) {
                     Path folder =
-                            frames.resolve(entry.getKey())
-                                    .resolve(parts[0].replaceFirst("\\.[^.]+$", ""));
+                            DataPaths.inside(
+                                    frames,
+                                    entry.getKey() + "/" + parts[0].replaceFirst("\\.[^.]+$", ""),
+                                    where);
                     clips.add(FrameFolders.locate(parts[0], folder, label, where));
                 }
             }

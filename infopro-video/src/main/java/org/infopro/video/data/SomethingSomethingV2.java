@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.data.DataPaths;
 
 /**
  * Something-Something V2 over frame folders (or video files): {@code
@@ -71,7 +72,7 @@ public final class SomethingSomethingV2 {
                                 + "' is not in "
                                 + labelsFile.getFileName());
             }
-            Path folder = frames.resolve(id);
+            Path folder = DataPaths.inside(frames, id, where);
             clips.add(FrameFolders.locate(id, folder, label, where));
         }
         return clips;

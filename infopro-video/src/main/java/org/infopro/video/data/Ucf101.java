@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.data.DataPaths;
 
 /**
  * UCF101's official splits over frame folders or video files: {@code classInd.txt} ("1
@@ -48,7 +49,7 @@ public final class Ucf101 {
                 throw new IOException(where + ": class '" + className + "' is not in classInd.txt");
             }
             String name = video.substring(slash + 1).replaceFirst("\\.[^.]+$", "");
-            Path folder = frames.resolve(className).resolve(name);
+            Path folder = DataPaths.inside(frames, className + "/" + name, where);
             clips.add(FrameFolders.locate(video, folder, label, where));
         }
         return clips;
