@@ -50,6 +50,14 @@ public final class InfoProCli implements Runnable {
 
     public static void main(String[] args) {
         ChildJvm.exitWithParent();
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with every task's commands, and failures reported as one line on its error
+     * writer.
+     */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new InfoProCli());
         Registry registry = Registry.discover();
         for (String task : registry.taskNames()) {
@@ -57,13 +65,13 @@ public final class InfoProCli implements Runnable {
         }
         cli.setExecutionExceptionHandler(
                 (e, line, parsed) -> {
-                    line.getErr().println(errorMessage(e));
+                    line.getErr().println(errorMessageOf(e));
                     if (System.getenv("INFOPRO_DEBUG") != null) {
                         e.printStackTrace(line.getErr());
                     }
                     return 1;
                 });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override
@@ -76,7 +84,7 @@ public final class InfoProCli implements Runnable {
      * carry a message that names the option or file; anything else is a bug or a library fault,
      * shown with its type and how to get the stack trace — never a bare {@code null}.
      */
-    static String errorMessage(Exception e) {
+    public static String errorMessageOf(Exception e) {
         boolean expected =
                 e instanceof IllegalArgumentException
                         || e instanceof IOException
