@@ -138,6 +138,20 @@ class CommandLineSafetyTest {
     }
 
     @Test
+    void anEmptyTrainingSetIsRefusedNamingTheDataset() throws Exception {
+        data = Synthetic.writeIdxDataset(dir.resolve("empty"), 0, 40);
+        Result r = run(train(dir.resolve("run")));
+        assertEquals(1, r.status());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "dataset fashion-mnist in "
+                                        + data
+                                        + ": the training split is empty"),
+                r.err());
+    }
+
+    @Test
     void helpPrintsAndSucceeds() {
         for (String command : List.of("train", "eval", "bench")) {
             assertEquals(0, run(command, "--help").status(), command);

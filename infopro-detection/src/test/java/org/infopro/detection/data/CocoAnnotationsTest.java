@@ -111,6 +111,87 @@ class CocoAnnotationsTest {
                 "annotation 103: unknown image_id 13");
     }
 
+    @Test
+    void entriesMissingRequiredFieldsOrWithNaNBoxesAreNamed() throws IOException {
+        assertError(POLYGON.replace("\"id\": 101, ", ""), "annotations[0]: missing \"id\"");
+        assertError(
+                POLYGON.replace("[10, 5, 20, 10]", "[10, NaN, 20, 10]"),
+                "annotation 101: bbox [10,\"NaN\",20,10] holds a value that is not a finite number");
+        assertError(
+                POLYGON.replace("\"category_id\": 7", "\"category_id\": \"seven\""),
+                "annotation 101: \"category_id\" must be a whole number");
+        String entry = "{\"id\": 12, \"file_name\": \"b.jpg\", \"height\": 40, \"width\": 60}";
+        java.util.Map<String, String> without =
+                java.util.Map.of(
+                        "id", "{\"file_name\": \"b.jpg\", \"height\": 40, \"width\": 60}",
+                        "height", "{\"id\": 12, \"file_name\": \"b.jpg\", \"width\": 60}",
+                        "width", "{\"id\": 12, \"file_name\": \"b.jpg\", \"height\": 40}");
+        for (var missing : without.entrySet()) {
+            Path json = write(POLYGON);
+            Files.writeString(json, Files.readString(json).replace(entry, missing.getValue()));
+            IOException error = assertThrows(IOException.class, () -> CocoAnnotations.read(json));
+            assertTrue(error.getMessage().startsWith(json.toString()), error.getMessage());
+            assertTrue(
+                    error.getMessage().contains("missing \"" + missing.getKey() + "\""),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void degenerateBoxesAreSkippedAndCounted() throws IOException {
+        String thin = POLYGON.replace("[10, 5, 20, 10]", "[10, 5, 0.5, 10]").replace("101", "104");
+        CocoAnnotations coco = CocoAnnotations.read(write(String.join(",", POLYGON, thin)));
+        assertEquals(1, coco.images().get(0).objects().size());
+        assertEquals(101, coco.images().get(0).objects().get(0).annotationId());
+    }
+
+    @Test
+    void fileNamesThatLeaveTheImageFolderAreRefused() throws IOException {
+        Path json = write(POLYGON);
+        Files.writeString(
+                json, Files.readString(json).replace("\"a.jpg\"", "\"../../secret.jpg\""));
+        CocoAnnotations coco = CocoAnnotations.read(json);
+        IOException error =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                new CocoDetectionSet(
+                                        coco,
+                                        dir.resolve("val2017"),
+                                        new DetectionPipeline(60, 40),
+                                        false,
+                                        0));
+        assertTrue(
+                error.getMessage().contains("image 11: path '../../secret.jpg' leaves"),
+                error.getMessage());
+    }
+
+    @Test
+    void trainAndValWithDifferentCategoriesAreRefusedBeforeTraining() throws IOException {
+        Path val = write(POLYGON);
+        Path train = val.resolveSibling("instances_train2017.json");
+        Files.writeString(train, Files.readString(val).replace("\"toaster\"", "\"oven\""));
+        for (String name : List.of("a.jpg", "b.jpg")) {
+            Files.createDirectories(dir.resolve("train2017"));
+            Files.copy(dir.resolve("val2017/" + name), dir.resolve("train2017/" + name));
+        }
+        org.infopro.core.train.RunConfig config = new org.infopro.core.train.RunConfig();
+        config.task = "detection";
+        config.backbone = "faster_rcnn_r18n_fpn";
+        config.dataset = "coco";
+        config.dataRoot = dir.toString();
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                org.infopro.core.train.Experiment.create(
+                                        config,
+                                        org.infopro.core.spi.Registry.discover(),
+                                        org.infopro.core.train.Experiment.Data.TRAIN_AND_TEST));
+        assertTrue(error.getMessage().contains("different classes"), error.getMessage());
+        assertTrue(error.getMessage().contains("oven"), error.getMessage());
+    }
+
     private void assertError(String annotation, String message) throws IOException {
         Path json = write(annotation);
         IOException error = assertThrows(IOException.class, () -> CocoAnnotations.read(json));

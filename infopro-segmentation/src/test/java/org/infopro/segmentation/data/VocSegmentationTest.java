@@ -123,4 +123,16 @@ class VocSegmentationTest {
         Path dir = Files.createDirectories(root.resolve("ImageSets/Segmentation"));
         return dir.resolve(split + ".txt");
     }
+
+    @Test
+    void listEntriesThatLeaveTheDatasetFolderAreRefused() throws IOException {
+        Files.writeString(list("train"), "../../outside.jpg ../../outside.png\n");
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> VocSegmentation.open(root, "train", VocSegmentation.CLASSES));
+        assertTrue(
+                e.getMessage().contains("train.txt line 1: path '../../outside.jpg' leaves"),
+                e.getMessage());
+    }
 }

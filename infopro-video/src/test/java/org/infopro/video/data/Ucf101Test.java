@@ -100,4 +100,16 @@ class Ucf101Test {
         int[] short5 = SegmentSampler.training(5, 4, random);
         assertEquals(4, short5.length);
     }
+
+    @Test
+    void listEntriesThatLeaveTheFramesFolderAreRefused() throws IOException {
+        Files.write(splits.resolve("testlist01.txt"), List.of("Archery/../../../outside.avi"));
+        IOException e =
+                assertThrows(
+                        IOException.class, () -> Ucf101.open(splits, frames, "testlist01.txt"));
+        assertTrue(
+                e.getMessage()
+                        .contains("testlist01.txt line 1: path 'Archery/../../../outside' leaves"),
+                e.getMessage());
+    }
 }
