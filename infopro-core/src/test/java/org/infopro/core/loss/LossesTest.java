@@ -64,6 +64,16 @@ class LossesTest {
     }
 
     @Test
+    void aMaskThatIsAllIgnoreGivesZeroLossNotNaN() {
+        NDArray loss =
+                Losses.crossEntropy(
+                        manager.create(new float[] {0.3f, -1f, 2f, 0.5f}, new Shape(1, 2, 1, 2)),
+                        manager.create(new float[] {255, 255}, new Shape(1, 1, 2)),
+                        255);
+        assertScalar(0.0, loss, 0);
+    }
+
+    @Test
     void bceOfSigmoidMatchesFloat64() {
         double[] z = {-3.0, -0.5, 0.0, 0.7, 2.5, 8.0};
         double[] t = {0.0, 0.2, 0.5, 1.0, 0.9, 0.3};
