@@ -145,6 +145,7 @@ public final class Checkpoint {
         if (size < MAGIC.length + 4 + DIGEST_BYTES) {
             throw new IOException(file + ": checkpoint is truncated (" + size + " bytes)");
         }
+        requireCurrentFormat(file);
         MessageDigest digest = sha256();
         byte[] stored = new byte[DIGEST_BYTES];
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -165,6 +166,28 @@ public final class Checkpoint {
                     file
                             + ": checkpoint is damaged (its SHA-256 does not match its content:"
                             + " truncated, or bytes changed since it was written)");
+        }
+    }
+
+    /** Checks magic and version first, so that an old or foreign file is not called damaged. */
+    private static void requireCurrentFormat(Path file) throws IOException {
+        try (DataInputStream in = open(file)) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IOException(file + ": not an InfoPro checkpoint (bad magic)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(
+                        file
+                                + ": checkpoint version "
+                                + version
+                                + ", this build reads version "
+                                + VERSION
+                                + " (checkpoints with a checksum); version 1 checkpoints cannot be"
+                                + " verified and must be trained again");
+            }
         }
     }
 
@@ -256,23 +279,10 @@ public final class Checkpoint {
         }
     }
 
+    /** Reads configuration and state from a verified file (magic and version already checked). */
     private static Checkpoint readHeader(Path file, DataInputStream in) throws IOException {
         try {
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IOException(file + ": not an InfoPro checkpoint (bad magic)");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException(
-                        file
-                                + ": checkpoint version "
-                                + version
-                                + ", this build reads version "
-                                + VERSION
-                                + " (checkpoints with a checksum)");
-            }
+            in.skipNBytes(MAGIC.length + Integer.BYTES);
             RunConfig config = Json.GSON.fromJson(text(in), RunConfig.class);
             TrainingState state = Json.GSON.fromJson(text(in), TrainingState.class);
             return new Checkpoint(config, state);

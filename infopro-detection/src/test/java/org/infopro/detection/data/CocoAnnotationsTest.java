@@ -151,16 +151,7 @@ class CocoAnnotationsTest {
         Files.writeString(
                 json, Files.readString(json).replace("\"a.jpg\"", "\"../../secret.jpg\""));
         CocoAnnotations coco = CocoAnnotations.read(json);
-        IOException error =
-                assertThrows(
-                        IOException.class,
-                        () ->
-                                new CocoDetectionSet(
-                                        coco,
-                                        dir.resolve("val2017"),
-                                        new DetectionPipeline(60, 40),
-                                        false,
-                                        0));
+        IOException error = assertThrows(IOException.class, () -> evaluationSet(coco));
         assertTrue(
                 error.getMessage().contains("image 11: path '../../secret.jpg' leaves"),
                 error.getMessage());
@@ -203,16 +194,7 @@ class CocoAnnotationsTest {
     void missingImageNamesItsFileAndAnnotations() throws IOException {
         CocoAnnotations coco = CocoAnnotations.read(write(POLYGON));
         Files.delete(dir.resolve("val2017/a.jpg"));
-        IOException error =
-                assertThrows(
-                        IOException.class,
-                        () ->
-                                new CocoDetectionSet(
-                                        coco,
-                                        dir.resolve("val2017"),
-                                        new DetectionPipeline(60, 40),
-                                        false,
-                                        0));
+        IOException error = assertThrows(IOException.class, () -> evaluationSet(coco));
         assertTrue(error.getMessage().contains("image 11"), error.getMessage());
         assertTrue(error.getMessage().contains("a.jpg"), error.getMessage());
         assertTrue(error.getMessage().contains("[101]"), error.getMessage());
@@ -272,5 +254,10 @@ class CocoAnnotationsTest {
             assertArrayEquals(
                     new double[] {11, 80, 120, 40, 60}, t.images().get(0).toDoubleArray(), 0);
         }
+    }
+
+    private CocoDetectionSet evaluationSet(CocoAnnotations coco) throws IOException {
+        return new CocoDetectionSet(
+                coco, dir.resolve("val2017"), new DetectionPipeline(60, 40), false, 0);
     }
 }
