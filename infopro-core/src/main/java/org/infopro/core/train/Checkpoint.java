@@ -142,10 +142,12 @@ public final class Checkpoint {
         if (Files.isDirectory(file)) {
             throw new IOException(file + ": is a folder, not a checkpoint file");
         }
-        if (size < MAGIC.length + 4 + DIGEST_BYTES) {
+        if (size >= MAGIC.length + Integer.BYTES) {
+            requireCurrentFormat(file);
+        }
+        if (size < MAGIC.length + Integer.BYTES + DIGEST_BYTES) {
             throw new IOException(file + ": checkpoint is truncated (" + size + " bytes)");
         }
-        requireCurrentFormat(file);
         MessageDigest digest = sha256();
         byte[] stored = new byte[DIGEST_BYTES];
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
