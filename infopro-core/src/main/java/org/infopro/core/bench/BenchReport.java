@@ -119,8 +119,11 @@ public final class BenchReport {
                             e2e == null ? null : 100 - number(e2e.get(metric))));
         }
         md.append(
-                "\nMemory: peak resident memory of the training steps above the state after one "
-                        + "warm-up step (process-wide VmHWM). Cases run one per JVM.\n");
+                memory
+                        ? "\nMemory: peak resident memory of the training steps above the state"
+                                + " after one warm-up step (process-wide VmHWM). Cases run one per"
+                                + " JVM.\n"
+                        : "\nCases run one per JVM. Memory is measured by the memory suites only.\n");
         return md.toString();
     }
 
