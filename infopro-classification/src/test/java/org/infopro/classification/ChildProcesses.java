@@ -13,8 +13,16 @@ public final class ChildProcesses {
 
     /** Starts {@code mainClass} with {@code args}; its output goes to {@code log}. */
     public static Process start(Class<?> mainClass, Path log, String... args) throws IOException {
+        return start(List.of(), mainClass, log, args);
+    }
+
+    /** The same, with extra JVM options such as {@code -Dname=value}. */
+    public static Process start(
+            List<String> jvmOptions, Class<?> mainClass, Path log, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Dai.djl.offline=true");
         command.add("-Djava.awt.headless=true");
         command.add("-Xmx2g");

@@ -51,6 +51,7 @@ public final class BenchRunner {
             throws IOException, InterruptedException {
         Files.createDirectories(out);
         Path resultsFile = out.resolve("results.json");
+        AtomicFiles.deleteLeftovers(resultsFile);
         List<Map<String, Object>> records = readRecords(resultsFile);
         // Failed cases are tried again; finished ones are kept.
         records.removeIf(r -> r.containsKey("error"));
