@@ -94,7 +94,9 @@ class CommandLineSafetyTest {
                         "--epochs",
                         "2",
                         "--data",
-                        data.toString());
+                        data.toString(),
+                        "--device",
+                        "cpu");
         assertEquals(0, longer.status(), longer.err());
         assertTrue(Files.readString(out.resolve("history.json")).contains("\"epoch\": 1"));
     }

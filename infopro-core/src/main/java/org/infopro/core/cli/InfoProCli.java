@@ -308,6 +308,12 @@ public final class InfoProCli implements Runnable {
         int asyncQueue;
 
         @Option(
+                names = "--device",
+                description =
+                        "cpu, gpu or gpu:N (default: a GPU where libtorch sees one, else the CPU).")
+        String device;
+
+        @Option(
                 names = "--seed",
                 defaultValue = "0",
                 description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -373,6 +379,7 @@ public final class InfoProCli implements Runnable {
             c.schedule = schedule;
             c.warmupSteps = warmupSteps;
             c.asyncQueue = asyncQueue;
+            c.device = device;
             c.seed = seed;
             c.augment = augment;
             c.trainLimit = trainLimit;
@@ -393,7 +400,7 @@ public final class InfoProCli implements Runnable {
     static final class TrainCommand implements Callable<Integer> {
         /** What {@code --resume} may change: everything else is the run's own configuration. */
         static final Set<String> RESUMABLE =
-                Set.of("--out", "--resume", "--epochs", "--data", "--checkpoint-every");
+                Set.of("--out", "--resume", "--epochs", "--data", "--checkpoint-every", "--device");
 
         @Mixin RunOptions options;
 
@@ -443,6 +450,9 @@ public final class InfoProCli implements Runnable {
                 }
                 if (given("--data")) {
                     config.dataRoot = options.dataRoot;
+                }
+                if (given("--device")) {
+                    config.device = options.device;
                 }
                 config.validate();
                 System.err.printf(
@@ -500,9 +510,9 @@ public final class InfoProCli implements Runnable {
                 throw new IllegalArgumentException(
                         "--resume continues the run as it was configured; "
                                 + String.join(", ", refused)
-                                + (refused.size() == 1 ? " cannot" : " cannot")
-                                + " change on resume (only --epochs, --data and"
-                                + " --checkpoint-every can). Start a new run with another --out"
+                                + " cannot"
+                                + " change on resume (only --epochs, --data,"
+                                + " --checkpoint-every and --device can). Start a new run with another --out"
                                 + " to change "
                                 + (refused.size() == 1 ? "it" : "them")
                                 + ".");
@@ -522,6 +532,9 @@ public final class InfoProCli implements Runnable {
         @Option(names = "--data", description = "Dataset folder, if it moved since training.")
         String dataRoot;
 
+        @Option(names = "--device", description = "cpu, gpu or gpu:N (default: as trained).")
+        String device;
+
         @Mixin TestTimeOptions testTime;
 
         @Override
@@ -530,6 +543,9 @@ public final class InfoProCli implements Runnable {
                     Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
             if (dataRoot != null) {
                 config.dataRoot = dataRoot;
+            }
+            if (device != null) {
+                config.device = device;
             }
             testTime.applyTo(config);
             try (Experiment experiment =

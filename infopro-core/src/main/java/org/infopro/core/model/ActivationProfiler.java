@@ -56,7 +56,7 @@ public final class ActivationProfiler {
         AuxNetFactory auxNets = backbone.auxNets().orElse(task.auxNets());
         List<Integer> taps = backbone.taps().stream().map(backbone::indexOf).toList();
         batch.restoredInput();
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(batch.input().getDevice());
                 GradientCollector ignored = Engine.getInstance().newGradientCollector()) {
             ParameterStore ps = new ParameterStore(manager, false);
             NDArray x = batch.input();

@@ -75,6 +75,7 @@ public final class Experiment implements AutoCloseable {
         TaskPlugin task = registry.task(config.task);
         registry.objective(config.method);
         registry.backbone(config.backbone);
+        ai.djl.Device device = config.resolveDevice();
         DatasetProvider datasets = registry.dataset(config.dataset);
         Path root = dataRoot(config, datasets);
         LabeledData train =
@@ -113,9 +114,9 @@ public final class Experiment implements AutoCloseable {
                         backbone,
                         k,
                         config.split,
-                        () -> profile(config, registry, task, objective, test));
+                        () -> profile(config, registry, task, objective, test, device));
         Engine.getInstance().setRandomSeed((int) config.seed);
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NDManager.newBaseManager(device);
         LocalNetwork network = new LocalNetwork(backbone, plan, objective, task, test.classes());
         network.initialize(manager);
         return new Experiment(config, task, train, test, network, objective, manager);
@@ -160,11 +161,12 @@ public final class Experiment implements AutoCloseable {
             Registry registry,
             TaskPlugin task,
             LocalObjective objective,
-            LabeledData test) {
+            LabeledData test,
+            ai.djl.Device device) {
         Backbone fresh =
                 registry.backbone(config.backbone)
                         .create(config.backbone, test.sampleShape(), config);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             // The training pass, so that inputs have the shape training will see.
             int[] samples = {0, Math.min(1, test.sampleCount() - 1)};
             TrainingBatch batch =

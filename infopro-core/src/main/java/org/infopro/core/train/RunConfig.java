@@ -88,6 +88,46 @@ public final class RunConfig {
     public int asyncQueue;
 
     /**
+     * {@code cpu}, {@code gpu} or {@code gpu:N}; null takes the engine's default (a GPU if any).
+     */
+    public String device;
+
+    /**
+     * The device this run trains on.
+     *
+     * @throws IllegalArgumentException for a malformed name, or a GPU the engine cannot see
+     */
+    public ai.djl.Device resolveDevice() {
+        if (device == null) {
+            return ai.djl.engine.Engine.getInstance().defaultDevice();
+        }
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(cpu|gpu)(?::(\\d+))?").matcher(device);
+        if (!m.matches() || m.group(1).equals("cpu") && m.group(2) != null) {
+            throw new IllegalArgumentException(
+                    "--device takes cpu, gpu or gpu:N, got '" + device + "'");
+        }
+        if (m.group(1).equals("cpu")) {
+            return ai.djl.Device.cpu();
+        }
+        int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+        if (index >= gpus) {
+            throw new IllegalArgumentException(
+                    "--device "
+                            + device
+                            + ": libtorch sees "
+                            + gpus
+                            + " GPU(s)"
+                            + (gpus == 0
+                                    ? " (this build loads the CPU libtorch; README \"GPU\" gives"
+                                            + " the CUDA routes)"
+                                    : ""));
+        }
+        return ai.djl.Device.gpu(index);
+    }
+
+    /**
      * Checks every field that needs no registry look-up, so that a bad value fails before any data
      * is read, naming the command-line option it comes from.
      *

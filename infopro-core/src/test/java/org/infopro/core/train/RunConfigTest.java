@@ -51,4 +51,26 @@ class RunConfigTest {
                             option + " → " + e.getMessage());
                 });
     }
+
+    @Test
+    void devicesAreCpuGpuOrGpuNAndAMissingGpuIsNamed() {
+        RunConfig c = new RunConfig();
+        c.device = "cpu";
+        org.junit.jupiter.api.Assertions.assertEquals(ai.djl.Device.cpu(), c.resolveDevice());
+        for (String bad : new String[] {"tpu", "cpu:1", "gpu:x", "cuda"}) {
+            c.device = bad;
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, c::resolveDevice);
+            assertTrue(
+                    e.getMessage().startsWith("--device takes cpu, gpu or gpu:N"), e.getMessage());
+        }
+        if (ai.djl.engine.Engine.getInstance().getGpuCount() == 0) {
+            c.device = "gpu:0";
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, c::resolveDevice);
+            assertTrue(
+                    e.getMessage().startsWith("--device gpu:0: libtorch sees 0 GPU(s)"),
+                    e.getMessage());
+        }
+    }
 }
