@@ -25,8 +25,7 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv || true
 native="$B/djl/engines/pytorch/pytorch-native"
 export JAVA_HOME="$B/jre"
 cmake -S "$native" -B "$native/build" -DCMAKE_BUILD_TYPE=Release -DUSE_CUDA=1 \
-  -DCMAKE_PREFIX_PATH="$torch_dir/share/cmake" -DJAVA_HOME="$JAVA_HOME" \
-  -DJNI_INCLUDE_DIRS="$JAVA_HOME/include;$JAVA_HOME/include/linux" >"$OUT/cmake.log" 2>&1 \
+  -DCMAKE_PREFIX_PATH="$torch_dir/share/cmake" -DJAVA_HOME="$JAVA_HOME" >"$OUT/cmake.log" 2>&1 \
   || { tail -40 "$OUT/cmake.log"; exit 1; }
 cmake --build "$native/build" -j "$(nproc)" >"$OUT/build.log" 2>&1 || { tail -60 "$OUT/build.log"; exit 1; }
 
