@@ -99,15 +99,16 @@ public record ResNetTables(
                         0, 0, 1, 0, 1, 1, 1, 2, 1, 3, 1, 4, 2, 0, 2, 1, 2, 2, 2, 3, 2, 4, 3, 0, 3,
                         1, 3, 2, 3, 3));
         TreeMap<Integer, LambdaSchedule> lambdas =
-                schedules(
-                        2,
-                        l(5, 1, 0, 0),
-                        4,
-                        l(6, 0, 1, 2),
-                        8,
-                        l(5, 0, 0, 2),
-                        16,
-                        l(5, 0.05f, 0.2f, 0.5f));
+                new TreeMap<>(
+                        Map.of(
+                                2,
+                                l(5, 1, 0, 0),
+                                4,
+                                l(6, 0, 1, 2),
+                                8,
+                                l(5, 0, 0, 2),
+                                16,
+                                l(5, 0.05f, 0.2f, 0.5f)));
         return new ResNetTables(
                 Map.of(SplitPlanner.PAPER, paper), Map.of(SplitPlanner.PAPER, lambdas));
     }
@@ -143,74 +144,70 @@ public record ResNetTables(
                         Map.of(SplitPlanner.PAPER, paper),
                         Map.of(
                                 SplitPlanner.PAPER,
-                                schedules(
-                                        2,
-                                        l(1, 0.1f, 0, 0),
-                                        4,
-                                        l(5, 0, 0.5f, 1),
-                                        8,
-                                        l(5, 0, 0.5f, 2),
-                                        16,
-                                        l(5, 0.2f, 0.5f, 1))));
+                                new TreeMap<>(
+                                        Map.of(
+                                                2,
+                                                l(1, 0.1f, 0, 0),
+                                                4,
+                                                l(5, 0, 0.5f, 1),
+                                                8,
+                                                l(5, 0, 0.5f, 2),
+                                                16,
+                                                l(5, 0.2f, 0.5f, 1)))));
             case STL10:
                 return new ResNetTables(
                         Map.of(SplitPlanner.PAPER, paper, SplitPlanner.MEMORY_BALANCED, balanced),
                         Map.of(
                                 SplitPlanner.PAPER,
-                                schedules(
-                                        2,
-                                        l(10, 1, 0, 0),
-                                        4,
-                                        l(20, 0.2f, 5, 2),
-                                        8,
-                                        l(20, 0.2f, 5, 1),
-                                        16,
-                                        l(20, 0.5f, 10, 0.1f)),
+                                new TreeMap<>(
+                                        Map.of(
+                                                2,
+                                                l(10, 1, 0, 0),
+                                                4,
+                                                l(20, 0.2f, 5, 2),
+                                                8,
+                                                l(20, 0.2f, 5, 1),
+                                                16,
+                                                l(20, 0.5f, 10, 0.1f))),
                                 SplitPlanner.MEMORY_BALANCED,
-                                schedules(
-                                        2,
-                                        l(20, 1, 0, 0),
-                                        3,
-                                        l(20, 0.5f, 5, 2),
-                                        4,
-                                        l(20, 0.5f, 10, 1))));
+                                new TreeMap<>(
+                                        Map.of(
+                                                2,
+                                                l(20, 1, 0, 0),
+                                                3,
+                                                l(20, 0.5f, 5, 2),
+                                                4,
+                                                l(20, 0.5f, 10, 1)))));
             default:
                 return new ResNetTables(
                         Map.of(SplitPlanner.PAPER, paper, SplitPlanner.MEMORY_BALANCED, balanced),
                         Map.of(
                                 SplitPlanner.PAPER,
-                                schedules(
-                                        2,
-                                        l(5, 0.5f, 0, 0),
-                                        4,
-                                        l(1, 0, 0, 1),
-                                        8,
-                                        l(5, 0, 0, 1),
-                                        16,
-                                        l(5, 0, 0.5f, 1)),
+                                new TreeMap<>(
+                                        Map.of(
+                                                2,
+                                                l(5, 0.5f, 0, 0),
+                                                4,
+                                                l(1, 0, 0, 1),
+                                                8,
+                                                l(5, 0, 0, 1),
+                                                16,
+                                                l(5, 0, 0.5f, 1))),
                                 SplitPlanner.MEMORY_BALANCED,
-                                schedules(
-                                        2,
-                                        l(5, 0.1f, 0, 0),
-                                        3,
-                                        l(5, 0, 5, 0.1f),
-                                        4,
-                                        l(5, 0, 5, 0.1f))));
+                                new TreeMap<>(
+                                        Map.of(
+                                                2,
+                                                l(5, 0.1f, 0, 0),
+                                                3,
+                                                l(5, 0, 5, 0.1f),
+                                                4,
+                                                l(5, 0, 5, 0.1f)))));
         }
     }
 
     private static LambdaSchedule l(
             float reconFirst, float taskFirst, float reconLast, float taskLast) {
         return new LambdaSchedule(reconFirst, taskFirst, reconLast, taskLast);
-    }
-
-    /** A K → schedule table from alternating K and schedule arguments. */
-    private static TreeMap<Integer, LambdaSchedule> schedules(Object... kAndSchedule) {
-        TreeMap<Integer, LambdaSchedule> byK = new TreeMap<>();
-        for (int i = 0; i < kAndSchedule.length; i += 2) {
-            byK.put((Integer) kAndSchedule[i], (LambdaSchedule) kAndSchedule[i + 1]);
-        }
-        return byK;
     }
 
     /** Block names from {@code stage, block} pairs. */

@@ -413,7 +413,8 @@ public final class InfoProCli implements Runnable {
                 names = "--resume",
                 description =
                         "Continue the run in --out from its last intact checkpoint (--epochs,"
-                                + " --data and --checkpoint-every may change; nothing else).")
+                                + " --data, --checkpoint-every and --device may change; nothing"
+                                + " else).")
         boolean resume;
 
         @Option(
@@ -435,7 +436,7 @@ public final class InfoProCli implements Runnable {
                         "--checkpoint-every must be ≥ 0 (0 = epoch ends only), got "
                                 + checkpointEvery);
             }
-            Path file = out.resolve("checkpoint.ckpt");
+            Path file = RunFolder.checkpoint(out);
             RunConfig config;
             TrainingState state = new TrainingState();
             Path resumeFrom = null;
@@ -454,7 +455,6 @@ public final class InfoProCli implements Runnable {
                 if (given("--device")) {
                     config.device = options.device;
                 }
-                config.validate();
                 System.err.printf(
                         Locale.ROOT,
                         "Resuming %s at epoch %d, step %d%n",
@@ -613,32 +613,30 @@ public final class InfoProCli implements Runnable {
 
         /** Every method of --methods and every K of --k is one the suite runs. */
         private void requireInSuite(BenchSuite whole) {
-            java.util.Set<String> suiteMethods = new java.util.LinkedHashSet<>();
-            java.util.Set<Integer> suiteKs = new java.util.TreeSet<>();
-            for (RunConfig c : whole.cases()) {
-                suiteMethods.add(c.method);
-                suiteKs.add(c.k);
-            }
-            for (String method : methods == null ? List.<String>of() : methods) {
-                if (!suiteMethods.contains(method)) {
+            requireIn("--methods", methods, whole, c -> c.method, m -> "method '" + m + "'", "");
+            requireIn("--k", ks, whole, c -> c.k, k -> "K=" + k, "K in ");
+        }
+
+        private <T> void requireIn(
+                String option,
+                List<T> given,
+                BenchSuite whole,
+                java.util.function.Function<RunConfig, T> field,
+                java.util.function.Function<T, String> name,
+                String listLabel) {
+            java.util.Set<T> known = new java.util.TreeSet<>();
+            whole.cases().forEach(c -> known.add(field.apply(c)));
+            for (T value : given == null ? List.<T>of() : given) {
+                if (!known.contains(value)) {
                     throw new IllegalArgumentException(
-                            "--methods: suite '"
+                            option
+                                    + ": suite '"
                                     + suite
-                                    + "' has no method '"
-                                    + method
-                                    + "'; it runs "
-                                    + suiteMethods);
-                }
-            }
-            for (int k : ks == null ? List.<Integer>of() : ks) {
-                if (!suiteKs.contains(k)) {
-                    throw new IllegalArgumentException(
-                            "--k: suite '"
-                                    + suite
-                                    + "' has no K="
-                                    + k
-                                    + "; it runs K in "
-                                    + suiteKs);
+                                    + "' has no "
+                                    + name.apply(value)
+                                    + "; it runs "
+                                    + listLabel
+                                    + known);
                 }
             }
         }

@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.infopro.core.io.AtomicFiles;
+import org.infopro.core.train.Checkpoint;
 
 /** The checks {@code train --out DIR} makes before any work starts. */
 final class RunFolder {
 
-    /** The files a run writes into its folder. */
-    static final List<String> RUN_FILES =
-            List.of("checkpoint.ckpt", "checkpoint.prev.ckpt", "history.json");
-
     private RunFolder() {}
+
+    /** The checkpoint a run in {@code out} writes. */
+    static Path checkpoint(Path out) {
+        return out.resolve("checkpoint.ckpt");
+    }
+
+    /** The files a run writes into its folder. */
+    private static List<Path> runFiles(Path out) {
+        Path checkpoint = checkpoint(out);
+        return List.of(checkpoint, Checkpoint.previous(checkpoint), out.resolve("history.json"));
+    }
 
     /**
      * Refuses a folder that already holds a run unless {@code overwrite}; with it, deletes that
      * run's files (and only those).
      */
     static void prepareForNewRun(Path out, boolean overwrite) throws IOException {
-        List<String> existing =
-                RUN_FILES.stream().filter(f -> Files.exists(out.resolve(f))).toList();
+        List<Path> existing = runFiles(out).stream().filter(Files::exists).toList();
         if (existing.isEmpty()) {
             return;
         }
@@ -29,15 +37,16 @@ final class RunFolder {
                     "--out "
                             + out
                             + " already holds a run ("
-                            + String.join(", ", existing)
+                            + String.join(
+                                    ", ",
+                                    existing.stream().map(f -> f.getFileName().toString()).toList())
                             + "); continue it with --resume, or pass --overwrite to start over"
                             + " and replace it");
         }
-        for (String name : existing) {
-            Files.delete(out.resolve(name));
+        for (Path file : existing) {
+            Files.delete(file);
         }
-        Path checkpoint = out.resolve("checkpoint.ckpt");
-        org.infopro.core.io.AtomicFiles.deleteLeftovers(checkpoint);
+        AtomicFiles.deleteLeftovers(checkpoint(out));
         System.err.println("Overwriting the run in " + out);
     }
 

@@ -39,6 +39,15 @@ public final class AtomicFiles {
 
     /** Writes what {@code content} produces to {@code file} atomically. */
     public static void write(Path file, Content content) throws IOException {
+        write(file, null, content);
+    }
+
+    /**
+     * Writes what {@code content} produces to {@code file} atomically; once the new content is
+     * complete, the file it replaces is renamed to {@code previous} (when not null) instead of
+     * being discarded.
+     */
+    public static void write(Path file, Path previous, Content content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = Files.createTempFile(parent, file.getFileName().toString() + ".", PART);
@@ -46,18 +55,22 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
-            try {
-                Files.move(
-                        temporary,
-                        file,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            if (previous != null && Files.exists(file)) {
+                move(file, previous);
             }
+            move(temporary, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(
+                    from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -11,12 +11,10 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,43 +68,27 @@ public final class Checkpoint {
             Path file, RunConfig config, TrainingState state, LocalNetwork network, TorchSgd sgd)
             throws IOException {
         AtomicFiles.deleteLeftovers(file);
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary =
-                Files.createTempFile(parent, file.getFileName().toString() + ".", AtomicFiles.PART);
-        try (OutputStream raw = Files.newOutputStream(temporary)) {
-            MessageDigest digest = sha256();
-            DataOutputStream out =
-                    new DataOutputStream(
-                            new BufferedOutputStream(new DigestOutputStream(raw, digest)));
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            writeBytes(out, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
-            writeBytes(out, Json.GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
-            network.saveParameters(out);
-            out.writeInt(sgd.buffers().size());
-            for (Map.Entry<String, NDArray> buffer : sgd.buffers().entrySet()) {
-                out.writeUTF(buffer.getKey());
-                writeBytes(out, buffer.getValue().encode());
-            }
-            out.flush();
-            raw.write(digest.digest());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        if (Files.exists(file)) {
-            Files.move(
-                    file,
-                    previous(file),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(
-                temporary,
+        AtomicFiles.write(
                 file,
-                StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+                previous(file),
+                raw -> {
+                    MessageDigest digest = sha256();
+                    DataOutputStream out =
+                            new DataOutputStream(
+                                    new BufferedOutputStream(new DigestOutputStream(raw, digest)));
+                    out.write(MAGIC);
+                    out.writeInt(VERSION);
+                    writeBytes(out, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
+                    writeBytes(out, Json.GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
+                    network.saveParameters(out);
+                    out.writeInt(sgd.buffers().size());
+                    for (Map.Entry<String, NDArray> buffer : sgd.buffers().entrySet()) {
+                        out.writeUTF(buffer.getKey());
+                        writeBytes(out, buffer.getValue().encode());
+                    }
+                    out.flush();
+                    raw.write(digest.digest());
+                });
     }
 
     /**

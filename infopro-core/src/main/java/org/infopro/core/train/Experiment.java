@@ -1,5 +1,6 @@
 package org.infopro.core.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.InfoProObjective;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.objective.LocalObjective;
+import org.infopro.core.spi.BackboneProvider;
 import org.infopro.core.spi.DatasetProvider;
 import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.spi.Registry;
@@ -73,9 +75,10 @@ public final class Experiment implements AutoCloseable {
             throws IOException {
         config.validate();
         TaskPlugin task = registry.task(config.task);
-        registry.objective(config.method);
-        registry.backbone(config.backbone);
-        ai.djl.Device device = config.resolveDevice();
+        // Every name is looked up and the device resolved before any data is read.
+        ObjectiveProvider methods = registry.objective(config.method);
+        BackboneProvider backbones = registry.backbone(config.backbone);
+        Device device = config.resolveDevice();
         DatasetProvider datasets = registry.dataset(config.dataset);
         Path root = dataRoot(config, datasets);
         LabeledData train =
@@ -84,10 +87,7 @@ public final class Experiment implements AutoCloseable {
                         : null;
         LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit, config);
         checkSplits(config, root, train, test);
-        Backbone backbone =
-                registry.backbone(config.backbone)
-                        .create(config.backbone, test.sampleShape(), config);
-        ObjectiveProvider methods = registry.objective(config.method);
+        Backbone backbone = backbones.create(config.backbone, test.sampleShape(), config);
         LocalObjective objective =
                 methods.create(
                         config.method,
@@ -162,7 +162,7 @@ public final class Experiment implements AutoCloseable {
             TaskPlugin task,
             LocalObjective objective,
             LabeledData test,
-            ai.djl.Device device) {
+            Device device) {
         Backbone fresh =
                 registry.backbone(config.backbone)
                         .create(config.backbone, test.sampleShape(), config);
