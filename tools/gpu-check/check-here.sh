@@ -10,7 +10,7 @@ bundle="$repo/gpu-bundle"
 m2="${M2_REPO:-$HOME/.m2/repository}/ai/djl/pytorch"
 cpu="$m2/pytorch-native-cpu/2.7.1/pytorch-native-cpu-2.7.1-linux-x86_64.jar:$m2/pytorch-jni/2.7.1-0.36.0/pytorch-jni-2.7.1-0.36.0.jar"
 export OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE
-java=("$bundle/jre/bin/java" -Dai.djl.offline=true -cp "$bundle/lib/*:$cpu" org.infopro.core.cli.InfoProCli)
+java=("$bundle/jre/bin/java" -Dai.djl.offline=true -cp "$bundle/lib/*:$cpu" org.infopro.cli.InfoProCli)
 w="$(mktemp -d)"
 python3 "$bundle/cases.py" "$w/cifar-10-batches-bin" "$w/cases" >/dev/null
 # The K=4 case, shrunk to a CPU's size.

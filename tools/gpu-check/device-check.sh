@@ -36,7 +36,7 @@ ln -s "$torch_dir"/lib/* "$lib/"
 cp "$native/build/libdjl_torch.so" "$lib/"
 export PYTORCH_LIBRARY_PATH="$lib" PYTORCH_VERSION="$torch_version" PYTORCH_FLAVOR="$flavor"
 export OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE
-java=("$JAVA_HOME/bin/java" -Xmx16g -Dai.djl.offline=true -cp "$B/lib/*" org.infopro.core.cli.InfoProCli)
+java=("$JAVA_HOME/bin/java" -Xmx16g -Dai.djl.offline=true -cp "$B/lib/*" org.infopro.cli.InfoProCli)
 
 # 2. Memory and speed, one JVM per case.
 cases="$(python3 "$B/cases.py" "$W/cifar-10-batches-bin" "$W/cases")"

@@ -28,10 +28,10 @@ args=(train --backbone resnet110 --dataset cifar10 --data "$w/cifar-10-batches-b
   --method infopro-contrast --k 2 --split "infopro*" --batch 64 --train-limit 640
   --test-limit 64 --eval-batch 64 --max-steps 2 --device cpu)
 "$bundle/jre/bin/java" -Dai.djl.offline=true -cp "$bundle/lib/*:$prebuilt" \
-  org.infopro.core.cli.InfoProCli "${args[@]}" --out "$w/prebuilt"
+  org.infopro.cli.InfoProCli "${args[@]}" --out "$w/prebuilt"
 PYTORCH_LIBRARY_PATH="$lib" PYTORCH_VERSION=1.13.1 PYTORCH_FLAVOR=cpu \
   "$bundle/jre/bin/java" -Dai.djl.offline=true -cp "$bundle/lib/*" \
-  org.infopro.core.cli.InfoProCli "${args[@]}" --out "$w/built"
+  org.infopro.cli.InfoProCli "${args[@]}" --out "$w/built"
 python3 - "$w" <<'PY'
 import json, sys
 w = sys.argv[1]

@@ -32,6 +32,9 @@ import org.infopro.core.spi.DatasetProvider;
  *   <li>{@code imagenet}: {@code train/<class>/*.JPEG}, {@code val/} as class folders or flat with
  *       a {@code labels.txt}; torchvision's RandomResizedCrop + flip, resize 256 + centre crop 224
  *       for evaluation ({@code --crop S} sets another input side), ImageNet normalisation.
+ *   <li>{@code image-folder}: any folder of images per class, {@code train/<class>/*} and {@code
+ *       test/<class>/*} (or {@code val/}), with the ImageNet pipeline at {@code --crop S} (224 by
+ *       default); class names are the training folder's sub-folders, in sorted order.
  * </ul>
  */
 public final class ClassificationDatasets implements DatasetProvider {
@@ -53,7 +56,8 @@ public final class ClassificationDatasets implements DatasetProvider {
                     "stl10",
                     "svhn",
                     "svhn-extra",
-                    "imagenet");
+                    "imagenet",
+                    "image-folder");
 
     @Override
     public Set<String> names() {
@@ -69,12 +73,15 @@ public final class ClassificationDatasets implements DatasetProvider {
     @Override
     public LabeledData open(String name, Path root, String split, int limit, int[] crop)
             throws IOException {
-        if (!name.equals("imagenet")) {
+        if (!name.equals("imagenet") && !name.equals("image-folder")) {
             return open(name, root, split, limit);
         }
         List<String> classes = ImageFolders.classes(root.resolve("train"));
-        List<ImageFolders.Sample> samples =
-                ImageFolders.list(root.resolve(split.equals("train") ? "train" : "val"), classes);
+        String folder = split.equals("train") ? "train" : "val";
+        if (name.equals("image-folder") && !split.equals("train")) {
+            folder = Files.isDirectory(root.resolve("test")) ? "test" : "val";
+        }
+        List<ImageFolders.Sample> samples = ImageFolders.list(root.resolve(folder), classes);
         if (limit > 0 && limit < samples.size()) {
             samples = samples.subList(0, limit);
         }
@@ -83,7 +90,7 @@ public final class ClassificationDatasets implements DatasetProvider {
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
-        if (name.equals("imagenet")) {
+        if (name.equals("imagenet") || name.equals("image-folder")) {
             return open(name, root, split, limit, (int[]) null);
         }
         if (!split.equals("train") && !split.equals("test")) {

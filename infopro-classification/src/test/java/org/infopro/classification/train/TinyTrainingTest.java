@@ -17,6 +17,7 @@ import org.infopro.core.train.Experiment;
 import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.StepResult;
 import org.infopro.core.train.Training;
+import org.infopro.core.train.TrainingContext;
 import org.infopro.core.train.TrainingListener;
 import org.infopro.core.train.TrainingState;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,7 @@ class TinyTrainingTest {
                 Experiment.create(
                         header.config(), Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
             Training training = new Training(e).checkpointTo(checkpoint, 4);
-            Checkpoint.load(checkpoint, e.network(), training.trainer().optimizer(), e.manager());
-            resumed = training.run(header.state());
+            resumed = training.resume(checkpoint, System.err);
             resumedWeights = snapshot(e, training);
         }
         assertEquals(uninterrupted.globalStep, resumed.globalStep);
@@ -102,7 +102,7 @@ class TinyTrainingTest {
                                 new TrainingListener() {
                                     @Override
                                     public void onStep(
-                                            StepResult r, int step, int batch, long nanos) {
+                                            TrainingContext c, StepResult r, int step, long nanos) {
                                         rates.add(r.learningRate());
                                     }
                                 })
@@ -126,7 +126,7 @@ class TinyTrainingTest {
                 .forEach(p -> values.put(p.getKey(), p.getValue().getArray().toFloatArray()));
         training.trainer()
                 .optimizer()
-                .buffers()
+                .state()
                 .forEach((name, array) -> values.put("momentum/" + name, array.toFloatArray()));
         return values;
     }
@@ -154,7 +154,8 @@ class TinyTrainingTest {
     /** Simulates the process dying after a given global step. */
     private record KillAt(long step) implements TrainingListener {
         @Override
-        public void onStep(StepResult result, int stepInEpoch, int batchSize, long nanos) {
+        public void onStep(
+                TrainingContext context, StepResult result, int stepInEpoch, long nanos) {
             if (result.step() + 1 == step) {
                 throw new Killed();
             }

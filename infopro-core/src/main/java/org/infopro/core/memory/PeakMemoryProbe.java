@@ -2,6 +2,7 @@ package org.infopro.core.memory;
 
 import ai.djl.Device;
 import org.infopro.core.train.StepResult;
+import org.infopro.core.train.TrainingContext;
 import org.infopro.core.train.TrainingListener;
 
 /**
@@ -33,7 +34,12 @@ public final class PeakMemoryProbe implements TrainingListener {
     }
 
     @Override
-    public void onStep(StepResult result, int stepInEpoch, int batchSize, long nanos) {
+    public void onStep(TrainingContext context, StepResult result, int stepInEpoch, long nanos) {
+        afterStep();
+    }
+
+    /** Reads the memory after a step: the first {@code warmupSteps} set the baseline. */
+    void afterStep() {
         seen++;
         if (seen > warmupSteps) {
             // Read after every step, so that what runs after training (evaluation, whose forward

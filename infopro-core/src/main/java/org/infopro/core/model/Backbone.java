@@ -15,6 +15,11 @@ import org.infopro.core.objective.AuxNetFactory;
  */
 public interface Backbone {
 
+    /** A backbone from plain DJL blocks, named cut point by cut point ({@link BackboneBuilder}). */
+    static BackboneBuilder builder(String name, FeatureShape input) {
+        return new BackboneBuilder(name, input);
+    }
+
     /** The registry name, e.g. {@code resnet32}. */
     String name();
 

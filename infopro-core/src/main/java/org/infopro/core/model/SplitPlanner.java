@@ -52,6 +52,15 @@ public final class SplitPlanner {
         if (EVEN.equals(strategy)) {
             return even(blocks, k);
         }
+        if (PAPER.equals(strategy) && backbone.splitTables().isEmpty()) {
+            // A backbone without published tables (a user's own): the paper's rule, equal layers.
+            SplitPlan even = even(blocks, k);
+            int[] ends = new int[k];
+            for (int m = 0; m < k; m++) {
+                ends[m] = even.end(m);
+            }
+            return SplitPlan.ofEnds(blocks, EVEN + " (no published table)", ends);
+        }
         boolean published = backbone.splitTables().getOrDefault(strategy, Map.of()).containsKey(k);
         if (MemoryBalancedPlanner.NAME.equals(strategy)
                 || MEMORY_BALANCED.equals(strategy) && !published) {

@@ -50,7 +50,7 @@ public final class AsyncLocalTrainer implements AutoCloseable {
 
     private final LocalNetwork network;
     private final TaskPlugin task;
-    private final TorchSgd optimizer;
+    private final Optimizer optimizer;
     private final List<BlockingQueue<Handoff>> inboxes = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final Map<Long, float[]> partialLosses = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ public final class AsyncLocalTrainer implements AutoCloseable {
      * @param queueCapacity batches that may wait between two modules
      */
     public AsyncLocalTrainer(
-            LocalNetwork network, TaskPlugin task, TorchSgd optimizer, int queueCapacity) {
+            LocalNetwork network, TaskPlugin task, Optimizer optimizer, int queueCapacity) {
         this.network = network;
         this.task = task;
         this.optimizer = optimizer;

@@ -65,7 +65,11 @@ public final class Checkpoint {
      * are deleted.
      */
     public static void save(
-            Path file, RunConfig config, TrainingState state, LocalNetwork network, TorchSgd sgd)
+            Path file,
+            RunConfig config,
+            TrainingState state,
+            LocalNetwork network,
+            Optimizer optimizer)
             throws IOException {
         AtomicFiles.deleteLeftovers(file);
         AtomicFiles.write(
@@ -81,8 +85,9 @@ public final class Checkpoint {
                     writeBytes(out, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
                     writeBytes(out, Json.GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
                     network.saveParameters(out);
-                    out.writeInt(sgd.buffers().size());
-                    for (Map.Entry<String, NDArray> buffer : sgd.buffers().entrySet()) {
+                    Map<String, NDArray> optimizerState = new LinkedHashMap<>(optimizer.state());
+                    out.writeInt(optimizerState.size());
+                    for (Map.Entry<String, NDArray> buffer : optimizerState.entrySet()) {
                         out.writeUTF(buffer.getKey());
                         writeBytes(out, buffer.getValue().encode());
                     }
@@ -216,11 +221,12 @@ public final class Checkpoint {
     }
 
     /**
-     * Loads weights and momentum buffers into a network built from {@link #config()}.
+     * Loads weights and the optimizer's state into a network built from {@link #config()}.
      *
      * @throws IOException when the file is missing, truncated or was written for another network
      */
-    public static Checkpoint load(Path file, LocalNetwork network, TorchSgd sgd, NDManager manager)
+    public static Checkpoint load(
+            Path file, LocalNetwork network, Optimizer optimizer, NDManager manager)
             throws IOException {
         verify(file);
         try (DataInputStream in = open(file)) {
@@ -244,8 +250,12 @@ public final class Checkpoint {
                     String name = in.readUTF();
                     buffers.put(name, NDArray.decode(scratch, readBytes(in)));
                 }
-                if (sgd != null) {
-                    sgd.restoreBuffers(buffers, manager);
+                if (optimizer != null) {
+                    try {
+                        optimizer.restoreState(buffers, manager);
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException(file + ": " + e.getMessage(), e);
+                    }
                 }
             }
             return header;

@@ -11,6 +11,7 @@ import org.infopro.core.data.LabeledData;
 import org.infopro.core.model.ActivationProfile;
 import org.infopro.core.model.ActivationProfiler;
 import org.infopro.core.model.Backbone;
+import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlan;
 import org.infopro.core.model.SplitPlanner;
@@ -52,80 +53,204 @@ public final class Experiment implements AutoCloseable {
     private final TrainingRecipe recipe;
     private final NDManager manager;
 
-    private Experiment(
-            RunConfig config,
-            TaskPlugin task,
-            LabeledData train,
-            LabeledData test,
-            LocalNetwork network,
-            LocalObjective objective,
-            NDManager manager) {
-        this.config = config;
-        this.task = task;
-        this.train = train;
-        this.test = test;
+    private Experiment(Builder b, LocalNetwork network, LocalObjective objective) {
+        this.config = b.config;
+        this.task = b.task;
+        this.train = b.train;
+        this.test = b.test;
         this.network = network;
         this.objective = objective;
-        this.recipe = config.recipe();
-        this.manager = manager;
+        TrainingRecipe fromConfig = config.recipe();
+        this.recipe =
+                new TrainingRecipe(
+                        b.optimizer != null ? b.optimizer : fromConfig.optimizer(),
+                        b.schedule != null ? b.schedule : fromConfig.schedule(),
+                        fromConfig.epochs(),
+                        fromConfig.batchSize(),
+                        fromConfig.seed(),
+                        fromConfig.augment());
+        this.manager = b.manager;
     }
 
-    /** Opens the data and builds and initialises the network of a run. */
+    /** Opens the data and builds and initialises the network of a run, all by name. */
     public static Experiment create(RunConfig config, Registry registry, Data data)
             throws IOException {
-        config.validate();
-        TaskPlugin task = registry.task(config.task);
-        // Every name is looked up and the device resolved before any data is read.
-        ObjectiveProvider methods = registry.objective(config.method);
-        BackboneProvider backbones = registry.backbone(config.backbone);
-        Device device = config.resolveDevice();
-        DatasetProvider datasets = registry.dataset(config.dataset);
-        Path root = dataRoot(config, datasets);
-        LabeledData train =
-                data == Data.TRAIN_AND_TEST
-                        ? datasets.open(config.dataset, root, "train", config.trainLimit, config)
-                        : null;
-        LabeledData test = datasets.open(config.dataset, root, "test", config.testLimit, config);
-        checkSplits(config, root, train, test);
-        Backbone backbone = backbones.create(config.backbone, test.sampleShape(), config);
-        LocalObjective objective =
-                methods.create(
-                        config.method,
-                        new ObjectiveProvider.Settings(
-                                lambdas(config, backbone),
-                                config.auxConfig == null
-                                        ? null
-                                        : AuxConfig.parse(config.auxConfig)));
-        int k = objective.isEndToEnd() ? 1 : config.k;
-        int blocks = backbone.cutPoints().size();
-        if (k > blocks) {
-            throw new IllegalArgumentException(
-                    "--k "
-                            + k
-                            + ": backbone "
-                            + config.backbone
-                            + " has "
-                            + blocks
-                            + " blocks, so K can be at most "
-                            + blocks);
+        return builder().setConfig(config).optRegistry(registry).optData(data).build();
+    }
+
+    /**
+     * A run from objects, names or both: whatever is not given as an object (task, backbone, data,
+     * optimizer, schedule) is resolved from the configuration's names through the registry.
+     *
+     * <pre>{@code
+     * Experiment experiment = Experiment.builder()
+     *         .setConfig(config)                       // numbers, method, K, split
+     *         .optBackbone(input -> new MyNet(input))  // instead of config.backbone
+     *         .optData(train, test)                    // instead of config.dataset
+     *         .optOptimizer(Optimizer.adamW(0.9f, 0.999f, 1e-8f, 0.05f))
+     *         .build();
+     * }</pre>
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a backbone for the data's per-sample input shape. */
+    @FunctionalInterface
+    public interface BackboneFactory {
+        /**
+         * A fresh, uninitialised backbone (called again to profile memory for {@code balanced}).
+         */
+        Backbone create(FeatureShape input);
+    }
+
+    /** Collects a run's parts; {@link #build} checks and assembles them. */
+    public static final class Builder {
+        private RunConfig config = new RunConfig();
+        private Registry registry;
+        private Data data = Data.TRAIN_AND_TEST;
+        private TaskPlugin task;
+        private BackboneFactory backbone;
+        private LabeledData train;
+        private LabeledData test;
+        private Optimizer optimizer;
+        private LrSchedule schedule;
+        private NDManager manager;
+        private String dataDescription = "the given data";
+
+        private Builder() {}
+
+        /** The run's options (copied; defaults if not set). */
+        public Builder setConfig(RunConfig config) {
+            this.config = config.copy();
+            return this;
         }
-        SplitPlan plan =
-                SplitPlanner.plan(
-                        backbone,
-                        k,
-                        config.split,
-                        () -> profile(config, registry, task, objective, test, device));
-        Engine.getInstance().setRandomSeed((int) config.seed);
-        NDManager manager = NDManager.newBaseManager(device);
-        LocalNetwork network = new LocalNetwork(backbone, plan, objective, task, test.classes());
-        network.initialize(manager);
-        return new Experiment(config, task, train, test, network, objective, manager);
+
+        /** Where names are looked up; {@link Registry#discover()} if not set. */
+        public Builder optRegistry(Registry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /** Which splits to open by name (the default opens both). */
+        public Builder optData(Data data) {
+            this.data = data;
+            return this;
+        }
+
+        /** The task object instead of {@code config.task}. */
+        public Builder optTask(TaskPlugin task) {
+            this.task = task;
+            return this;
+        }
+
+        /** The backbone instead of {@code config.backbone}. */
+        public Builder optBackbone(BackboneFactory backbone) {
+            this.backbone = backbone;
+            return this;
+        }
+
+        /**
+         * The training and test splits instead of {@code config.dataset}: any {@link LabeledData},
+         * e.g. {@link org.infopro.core.data.InMemoryData} or a DJL dataset through {@link
+         * org.infopro.core.data.DjlData}. {@code train} may be null to evaluate only.
+         */
+        public Builder optData(LabeledData train, LabeledData test) {
+            this.train = train;
+            this.test = java.util.Objects.requireNonNull(test, "the test split is required");
+            return this;
+        }
+
+        /** The optimizer instead of {@code config.optimizer} (saved in checkpoints). */
+        public Builder optOptimizer(Optimizer optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** The learning-rate schedule instead of {@code config.schedule}. */
+        public Builder optSchedule(LrSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /**
+         * Checks the options, looks up every name, opens the data, plans the split and initialises
+         * the network (seeded by {@code config.seed}).
+         *
+         * @throws IllegalArgumentException naming the first bad option, name or file entry
+         */
+        public Experiment build() throws IOException {
+            config.validate();
+            Registry names = registry != null ? registry : Registry.discover();
+            if (task == null) {
+                task = names.task(config.task);
+            }
+            // Every name is looked up and the device resolved before any data is read.
+            ObjectiveProvider methods = names.objective(config.method);
+            BackboneFactory backbones = backbone;
+            if (backbones == null) {
+                BackboneProvider provider = names.backbone(config.backbone);
+                backbones = input -> provider.create(config.backbone, input, config);
+            }
+            Device device = config.resolveDevice();
+            if (test == null) {
+                openByName(names);
+            }
+            checkSplits(dataDescription, train, test);
+            Backbone net = backbones.create(test.sampleShape());
+            if (backbone != null) {
+                config.backbone = net.name();
+            }
+            LocalObjective objective =
+                    methods.create(
+                            config.method,
+                            new ObjectiveProvider.Settings(
+                                    lambdas(config, net),
+                                    config.auxConfig == null
+                                            ? null
+                                            : AuxConfig.parse(config.auxConfig)));
+            int k = objective.isEndToEnd() ? 1 : config.k;
+            int blocks = net.cutPoints().size();
+            if (k > blocks) {
+                throw new IllegalArgumentException(
+                        "--k "
+                                + k
+                                + ": backbone "
+                                + net.name()
+                                + " has "
+                                + blocks
+                                + " blocks, so K can be at most "
+                                + blocks);
+            }
+            BackboneFactory fresh = backbones;
+            SplitPlan plan =
+                    SplitPlanner.plan(
+                            net,
+                            k,
+                            config.split,
+                            () -> profile(config, fresh, task, objective, test, device));
+            Engine.getInstance().setRandomSeed((int) config.seed);
+            manager = NDManager.newBaseManager(device);
+            LocalNetwork network = new LocalNetwork(net, plan, objective, task, test.classes());
+            network.initialize(manager);
+            return new Experiment(this, network, objective);
+        }
+
+        private void openByName(Registry names) throws IOException {
+            DatasetProvider datasets = names.dataset(config.dataset);
+            Path root = dataRoot(config, datasets);
+            train =
+                    data == Data.TRAIN_AND_TEST
+                            ? datasets.open(
+                                    config.dataset, root, "train", config.trainLimit, config)
+                            : null;
+            test = datasets.open(config.dataset, root, "test", config.testLimit, config);
+            dataDescription = "dataset " + config.dataset + " in " + root;
+        }
     }
 
     /** Refuses empty splits and splits that disagree on their classes, naming the dataset. */
-    private static void checkSplits(
-            RunConfig config, Path root, LabeledData train, LabeledData test) {
-        String dataset = "dataset " + config.dataset + " in " + root;
+    private static void checkSplits(String dataset, LabeledData train, LabeledData test) {
         if (train != null && train.sampleCount() == 0) {
             throw new IllegalArgumentException(dataset + ": the training split is empty");
         }
@@ -158,14 +283,12 @@ public final class Experiment implements AutoCloseable {
      */
     private static ActivationProfile profile(
             RunConfig config,
-            Registry registry,
+            BackboneFactory backbones,
             TaskPlugin task,
             LocalObjective objective,
             LabeledData test,
             Device device) {
-        Backbone fresh =
-                registry.backbone(config.backbone)
-                        .create(config.backbone, test.sampleShape(), config);
+        Backbone fresh = backbones.create(test.sampleShape());
         try (NDManager manager = NDManager.newBaseManager(device)) {
             // The training pass, so that inputs have the shape training will see.
             int[] samples = {0, Math.min(1, test.sampleCount() - 1)};

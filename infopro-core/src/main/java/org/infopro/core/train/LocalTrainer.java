@@ -30,9 +30,9 @@ public final class LocalTrainer {
 
     private final LocalNetwork network;
     private final TaskPlugin task;
-    private final TorchSgd optimizer;
+    private final Optimizer optimizer;
 
-    public LocalTrainer(LocalNetwork network, TaskPlugin task, TorchSgd optimizer) {
+    public LocalTrainer(LocalNetwork network, TaskPlugin task, Optimizer optimizer) {
         this.network = network;
         this.task = task;
         this.optimizer = optimizer;
@@ -109,7 +109,7 @@ public final class LocalTrainer {
     }
 
     /** The optimizer (for checkpoints). */
-    public TorchSgd optimizer() {
+    public Optimizer optimizer() {
         return optimizer;
     }
 }

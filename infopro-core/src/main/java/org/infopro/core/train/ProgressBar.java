@@ -30,17 +30,18 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onEpochStart(int epoch, int epochs, int steps, int alreadyDone) {
-        this.epoch = epoch;
-        this.total = steps;
+    public void onEpochStart(TrainingContext context) {
+        this.epoch = context.state().epoch;
+        this.total = context.stepsPerEpoch();
         samples = 0;
         nanos = 0;
-        lastDecile = alreadyDone * 10 / Math.max(1, steps);
+        lastDecile = context.state().stepInEpoch * 10 / Math.max(1, total);
     }
 
     @Override
-    public void onStep(StepResult result, int stepInEpoch, int batchSize, long stepNanos) {
-        samples += batchSize;
+    public void onStep(
+            TrainingContext context, StepResult result, int stepInEpoch, long stepNanos) {
+        samples += context.batchSize();
         nanos += stepNanos;
         int done = stepInEpoch + 1;
         int decile = done * 10 / Math.max(1, total);
@@ -70,7 +71,8 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(TrainingState.EpochRecord record, int epochs) {
+    public void onEpochEnd(TrainingContext context, TrainingState.EpochRecord record) {
+        int epochs = context.epochs();
         StringBuilder line = new StringBuilder();
         line.append(
                 String.format(

@@ -27,6 +27,27 @@ public final class RunConfig {
     /** Auxiliary-classifier depth override, e.g. {@code 2c2f}; null takes the method's default. */
     public String auxConfig;
 
+    /** The optimizer: PyTorch's SGD (momentum, Nesterov, L2 decay), Adam or AdamW. */
+    public enum OptimizerKind {
+        SGD,
+        ADAM,
+        ADAMW;
+
+        /**
+         * A fresh optimizer of this kind; Adam and AdamW take PyTorch's default betas (0.9, 0.999)
+         * and ε 1e-8, SGD the given momentum and Nesterov switch.
+         */
+        public Optimizer create(float momentum, boolean nesterov, float weightDecay) {
+            return switch (this) {
+                case SGD -> Optimizer.sgd(momentum, nesterov, weightDecay);
+                case ADAM -> Optimizer.adam(0.9f, 0.999f, 1e-8f, weightDecay);
+                case ADAMW -> Optimizer.adamW(0.9f, 0.999f, 1e-8f, weightDecay);
+            };
+        }
+    }
+
+    public OptimizerKind optimizer = OptimizerKind.SGD;
+
     public int epochs = 1;
     public int batch = 128;
     public int evalBatch = 500;
@@ -149,6 +170,9 @@ public final class RunConfig {
         atLeast("--async", asyncQueue, 0);
         finiteAtLeastZero("--lr", lr);
         finiteAtLeastZero("--weight-decay", weightDecay);
+        if (optimizer == null) {
+            throw new IllegalArgumentException("--optimizer must be one of sgd, adam, adamw");
+        }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
@@ -199,7 +223,7 @@ public final class RunConfig {
     /** The training recipe these fields describe. */
     public TrainingRecipe recipe() {
         return new TrainingRecipe(
-                new TorchSgd(momentum, nesterov, weightDecay),
+                optimizer.create(momentum, nesterov, weightDecay),
                 LrSchedule.withWarmup(LrSchedule.named(schedule, lr, epochs), warmupSteps),
                 epochs,
                 batch,

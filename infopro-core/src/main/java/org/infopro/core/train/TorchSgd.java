@@ -17,7 +17,7 @@ import java.util.Map;
  * engine, which drifts from PyTorch under a decaying schedule; this class keeps PyTorch's semantics
  * and exposes its buffers for checkpoints.
  */
-public final class TorchSgd {
+public final class TorchSgd implements Optimizer {
 
     private final float momentum;
     private final boolean nesterov;
@@ -40,12 +40,7 @@ public final class TorchSgd {
         this.weightDecay = weightDecay;
     }
 
-    /**
-     * Updates every trainable parameter with its accumulated gradient, then zeroes the gradient.
-     *
-     * @param parameters named parameters (names key the momentum buffers)
-     * @param learningRate the step's learning rate
-     */
+    @Override
     public void step(PairList<String, Parameter> parameters, float learningRate) {
         for (Pair<String, Parameter> entry : parameters) {
             Parameter parameter = entry.getValue();
@@ -81,15 +76,27 @@ public final class TorchSgd {
         }
     }
 
-    /** The momentum buffers by parameter name (live arrays; do not close). */
-    public Map<String, NDArray> buffers() {
+    /** The momentum buffers by parameter name. */
+    @Override
+    public Map<String, NDArray> state() {
         return buffers;
     }
 
-    /**
-     * Replaces the momentum buffers (on resume); the arrays are copied into the owner's manager.
-     */
-    public void restoreBuffers(Map<String, NDArray> saved, NDManager owner) {
+    @Override
+    public void restoreState(Map<String, NDArray> saved, NDManager owner) {
+        if (momentum == 0 && !saved.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "SGD without momentum keeps no state, but the saved state has "
+                            + saved.keySet().iterator().next());
+        }
+        saved.keySet().stream()
+                .filter(key -> key.contains("/"))
+                .findFirst()
+                .ifPresent(
+                        key -> {
+                            throw new IllegalArgumentException(
+                                    "The saved optimizer state is not SGD's (it has " + key + ")");
+                        });
         buffers.values().forEach(NDArray::close);
         buffers.clear();
         saved.forEach(

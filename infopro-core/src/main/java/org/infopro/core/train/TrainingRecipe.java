@@ -11,7 +11,7 @@ package org.infopro.core.train;
  * @param augment whether training batches are augmented
  */
 public record TrainingRecipe(
-        TorchSgd optimizer,
+        Optimizer optimizer,
         LrSchedule schedule,
         int epochs,
         int batchSize,

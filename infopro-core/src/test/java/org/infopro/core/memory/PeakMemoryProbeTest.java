@@ -7,7 +7,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.infopro.core.train.StepResult;
 import org.junit.jupiter.api.Test;
 
 /** The probe measures training steps only, not what runs after them (evaluation). */
@@ -19,11 +18,10 @@ class PeakMemoryProbeTest {
     void memoryUsedAfterTheLastStepDoesNotCount() {
         assumeTrue(MemoryMeter.supported(), "needs /proc/self/status");
         PeakMemoryProbe probe = new PeakMemoryProbe(1, Device.cpu());
-        StepResult step = new StepResult(0, 0.1f, new float[] {1}, java.util.List.of());
         try (NDManager manager = NDManager.newBaseManager()) {
-            probe.onStep(step, 0, 1, 0); // warm-up: baseline
+            probe.afterStep(); // warm-up: baseline
             NDArray during = manager.ones(new Shape(64, 1024, 1024)); // 256 MB in a step
-            probe.onStep(step, 1, 1, 0);
+            probe.afterStep();
             during.close();
             NDArray after = manager.ones(new Shape(192, 1024, 1024)); // 768 MB afterwards
             after.close();

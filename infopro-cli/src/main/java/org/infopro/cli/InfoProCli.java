@@ -1,0 +1,721 @@
+package org.infopro.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.infopro.cli.bench.BenchRunner;
+import org.infopro.cli.bench.CaseResult;
+import org.infopro.cli.bench.CaseRunner;
+import org.infopro.cli.bench.ChildJvm;
+import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.io.AtomicFiles;
+import org.infopro.core.spi.Registry;
+import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.train.Checkpoint;
+import org.infopro.core.train.Experiment;
+import org.infopro.core.train.Json;
+import org.infopro.core.train.ProgressBar;
+import org.infopro.core.train.RunConfig;
+import org.infopro.core.train.Training;
+import org.infopro.core.train.TrainingState;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code infopro} command line: list, train, eval, bench. */
+@Command(
+        name = "infopro",
+        mixinStandardHelpOptions = true,
+        version = "InfoPro for Java 0.1.0",
+        description = "Locally supervised training (InfoPro, DGL, greedy SL) on DJL.",
+        subcommands = {
+            InfoProCli.ListCommand.class,
+            InfoProCli.TrainCommand.class,
+            InfoProCli.EvalCommand.class,
+            InfoProCli.BenchCommand.class,
+            AnalyzeCommand.class,
+            InfoProCli.RunCaseCommand.class
+        })
+public final class InfoProCli implements Runnable {
+
+    public static void main(String[] args) {
+        ChildJvm.exitWithParent();
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with every task's commands, and failures reported as one line on its error
+     * writer.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli =
+                new CommandLine(new InfoProCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        Registry registry = Registry.discover();
+        for (String task : registry.taskNames()) {
+            registry.task(task).commands().forEach(cli::addSubcommand);
+        }
+        cli.setExecutionExceptionHandler(
+                (e, line, parsed) -> {
+                    line.getErr().println(errorMessageOf(e));
+                    if (System.getenv("INFOPRO_DEBUG") != null) {
+                        e.printStackTrace(line.getErr());
+                    }
+                    return 1;
+                });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /**
+     * One line for a failed command. Expected failures (bad input, unknown names, unreadable files)
+     * carry a message that names the option or file; anything else is a bug or a library fault,
+     * shown with its type and how to get the stack trace — never a bare {@code null}.
+     */
+    public static String errorMessageOf(Exception e) {
+        boolean expected =
+                e instanceof IllegalArgumentException
+                        || e instanceof IOException
+                        || e instanceof java.io.UncheckedIOException;
+        String message = e.getMessage();
+        if (expected && message != null && !message.isBlank()) {
+            return "error: " + message;
+        }
+        return "error: "
+                + e.getClass().getName()
+                + (message == null || message.isBlank() ? "" : ": " + message)
+                + " (unexpected; run with INFOPRO_DEBUG=1 for the stack trace)";
+    }
+
+    /** Lists what the registry knows. */
+    @Command(name = "list", description = "List tasks, backbones, datasets, methods and suites.")
+    static final class ListCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Registry registry = Registry.discover();
+            System.out.println("tasks:     " + String.join(", ", registry.taskNames()));
+            System.out.println("backbones: " + String.join(", ", registry.backboneNames()));
+            System.out.println("datasets:  " + String.join(", ", registry.datasetNames()));
+            System.out.println("methods:   " + String.join(", ", registry.objectiveNames()));
+            for (String task : registry.taskNames()) {
+                TaskPlugin plugin = registry.task(task);
+                System.out.println(
+                        "suites of " + task + ": " + String.join(", ", plugin.suiteNames()));
+            }
+            return 0;
+        }
+    }
+
+    /** Parses {@code HEIGHTxWIDTH}, e.g. {@code 512x1024}. */
+    static int[] pixelSize(String option, String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 2) {
+                int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+                if (size[0] > 0 && size[1] > 0) {
+                    return size;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                option + " takes HEIGHTxWIDTH in pixels, e.g. 512x1024; got '" + text + "'");
+    }
+
+    /** Test-time inference options (tasks without test-time augmentation ignore them). */
+    static final class TestTimeOptions {
+        @Option(
+                names = "--test-scales",
+                split = ",",
+                description =
+                        "Multi-scale inference at these scales, e.g. 0.5,0.75,1,1.25,1.5,1.75.")
+        float[] scales;
+
+        @Option(names = "--test-flip", description = "Also predict on flipped inputs; average.")
+        boolean flip;
+
+        @Option(
+                names = "--test-crop",
+                description = "Sliding-window inference with HxW windows, e.g. 512x1024.")
+        String crop;
+
+        @Option(
+                names = "--test-stride",
+                description = "Sliding-window stride HxW (default: two thirds of the window).")
+        String stride;
+
+        @Option(
+                names = "--test-clips",
+                description = "Video: clips per test video, scores averaged (default 1).")
+        Integer clips;
+
+        /** Sets the given options on {@code c}; options not given leave {@code c} as it is. */
+        void applyTo(RunConfig c) {
+            if (clips != null) {
+                c.testClips = clips;
+            }
+            if (scales != null) {
+                c.testScales = scales;
+            }
+            c.testFlip |= flip;
+            if (crop != null) {
+                c.testCrop = pixelSize("--test-crop", crop);
+            }
+            if (stride != null) {
+                c.testStride = pixelSize("--test-stride", stride);
+            }
+        }
+    }
+
+    /** Options that define a run. */
+    static final class RunOptions {
+        @Mixin TestTimeOptions testTime;
+
+        @Option(
+                names = "--task",
+                defaultValue = "classification",
+                description = "Task (default: ${DEFAULT-VALUE}).")
+        String task;
+
+        @Option(
+                names = "--backbone",
+                defaultValue = "resnet32",
+                description = "Backbone (default: ${DEFAULT-VALUE}).")
+        String backbone;
+
+        @Option(
+                names = "--dataset",
+                defaultValue = "fashion-mnist",
+                description = "Dataset (default: ${DEFAULT-VALUE}).")
+        String dataset;
+
+        @Option(
+                names = "--data",
+                description = "Dataset folder (default: the dataset's standard place).")
+        String dataRoot;
+
+        @Option(
+                names = "--method",
+                defaultValue = "infopro-contrast",
+                description =
+                        "e2e, greedy, dgl, infopro-softmax, infopro-contrast (default: ${DEFAULT-VALUE}).")
+        String method;
+
+        @Option(
+                names = "--k",
+                defaultValue = "2",
+                description = "Number of modules K (default: ${DEFAULT-VALUE}; e2e forces 1).")
+        int k;
+
+        @Option(
+                names = "--split",
+                defaultValue = "infopro",
+                description =
+                        "infopro (paper table), infopro* (memory-balanced table) or even (default: ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(
+                names = "--lambdas",
+                description = "λ1,λ2[,λ1last,λ2last] (default: the backbone's table).")
+        String lambdas;
+
+        @Option(
+                names = "--aux-config",
+                description = "Auxiliary classifier depth, e.g. 1c2f (default: the method's).")
+        String auxConfig;
+
+        @Option(
+                names = "--epochs",
+                defaultValue = "1",
+                description = "Epochs (default: ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(
+                names = "--batch",
+                defaultValue = "128",
+                description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(
+                names = "--eval-batch",
+                description =
+                        "Evaluation batch size (default: 500 for classification; the training"
+                                + " batch for dense tasks, whose per-image work is far larger).")
+        Integer evalBatch;
+
+        @Option(
+                names = "--eval-every",
+                defaultValue = "1",
+                description =
+                        "Evaluate every N epochs; the last always (default: ${DEFAULT-VALUE}).")
+        int evalEvery;
+
+        @Option(
+                names = "--lr",
+                defaultValue = "0.1",
+                description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+        float lr;
+
+        @Option(
+                names = "--weight-decay",
+                defaultValue = "1e-4",
+                description = "Weight decay (default: ${DEFAULT-VALUE}).")
+        float weightDecay;
+
+        @Option(
+                names = "--optimizer",
+                defaultValue = "sgd",
+                description =
+                        "sgd (momentum 0.9, Nesterov), adam or adamw, each as PyTorch computes it"
+                                + " (default: ${DEFAULT-VALUE}).")
+        RunConfig.OptimizerKind optimizer;
+
+        @Option(
+                names = "--nesterov",
+                negatable = true,
+                defaultValue = "true",
+                fallbackValue = "true",
+                description = "Nesterov momentum (default: on; --no-nesterov for plain momentum).")
+        boolean nesterov;
+
+        @Option(
+                names = "--schedule",
+                defaultValue = "cosine",
+                description =
+                        "cosine, cosine-warmup, step, step:E1,E2, poly, constant (default:"
+                                + " ${DEFAULT-VALUE}).")
+        String schedule;
+
+        @Option(
+                names = "--warmup-steps",
+                defaultValue = "0",
+                description =
+                        "Linear warm-up from 0.001 x lr over the first N steps, as mmdetection's"
+                                + " (default: ${DEFAULT-VALUE}).")
+        int warmupSteps;
+
+        @Option(
+                names = "--async",
+                paramLabel = "N",
+                description =
+                        "Asynchronous training: every module on its own worker thread, with up to N"
+                                + " batches waiting between two modules (default: 0, simultaneous)")
+        int asyncQueue;
+
+        @Option(
+                names = "--device",
+                description =
+                        "cpu, gpu or gpu:N (default: a GPU where libtorch sees one, else the CPU).")
+        String device;
+
+        @Option(
+                names = "--seed",
+                defaultValue = "0",
+                description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(
+                names = "--augment",
+                description =
+                        "Augment and sample training data with the dataset's pipeline (small images: reflect-pad 4, crop, flip; scenes: mmsegmentation's; clips: TSM's random segment offsets, multi-scale crop, flip).")
+        boolean augment;
+
+        @Option(
+                names = "--crop",
+                description =
+                        "Training crop HxW for dense tasks, e.g. 512x1024 (default: the dataset's).")
+        String crop;
+
+        @Option(
+                names = "--train-limit",
+                defaultValue = "0",
+                description = "Use the first N training samples (0 = all).")
+        int trainLimit;
+
+        @Option(
+                names = "--test-limit",
+                defaultValue = "0",
+                description = "Use the first N test samples (0 = all).")
+        int testLimit;
+
+        @Option(
+                names = "--segments",
+                defaultValue = "8",
+                description = "Video: frames sampled per clip, T (default ${DEFAULT-VALUE}).")
+        int segments;
+
+        @Option(
+                names = "--max-steps",
+                defaultValue = "0",
+                description = "Stop each epoch after N steps (0 = full epochs).")
+        int maxSteps;
+
+        RunConfig toConfig() {
+            RunConfig c = new RunConfig();
+            c.task = task;
+            c.backbone = backbone;
+            c.dataset = dataset;
+            c.dataRoot = dataRoot;
+            c.method = method;
+            c.k = method.equals("e2e") ? 1 : k;
+            c.split = split;
+            c.lambdas = lambdas;
+            c.auxConfig = auxConfig;
+            c.epochs = epochs;
+            c.batch = batch;
+            c.evalBatch =
+                    evalBatch != null
+                            ? evalBatch
+                            : task.equals("classification") ? c.evalBatch : batch;
+            c.evalEvery = evalEvery;
+            c.lr = lr;
+            c.weightDecay = weightDecay;
+            c.nesterov = nesterov;
+            c.optimizer = optimizer;
+            c.schedule = schedule;
+            c.warmupSteps = warmupSteps;
+            c.asyncQueue = asyncQueue;
+            c.device = device;
+            c.seed = seed;
+            c.augment = augment;
+            c.trainLimit = trainLimit;
+            c.testLimit = testLimit;
+            c.maxSteps = maxSteps;
+            c.segments = segments;
+            c.crop = crop == null ? null : pixelSize("--crop", crop);
+            testTime.applyTo(c);
+            return c.validate();
+        }
+    }
+
+    /** Trains one model, with checkpoints and resume. */
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            description = "Train one model; checkpoints to OUT/checkpoint.ckpt.")
+    static final class TrainCommand implements Callable<Integer> {
+        /** What {@code --resume} may change: everything else is the run's own configuration. */
+        static final Set<String> RESUMABLE =
+                Set.of("--out", "--resume", "--epochs", "--data", "--checkpoint-every", "--device");
+
+        @Mixin RunOptions options;
+
+        @Spec CommandSpec spec;
+
+        @Option(names = "--out", required = true, description = "Run folder.")
+        Path out;
+
+        @Option(
+                names = "--resume",
+                description =
+                        "Continue the run in --out from its last intact checkpoint (--epochs,"
+                                + " --data, --checkpoint-every and --device may change; nothing"
+                                + " else).")
+        boolean resume;
+
+        @Option(
+                names = "--overwrite",
+                description = "Start over in an --out that already holds a run, replacing it.")
+        boolean overwrite;
+
+        @Option(
+                names = "--checkpoint-every",
+                defaultValue = "50",
+                description =
+                        "Checkpoint every N steps (default: ${DEFAULT-VALUE}; epoch ends always).")
+        int checkpointEvery;
+
+        @Override
+        public Integer call() throws IOException {
+            if (checkpointEvery < 0) {
+                throw new IllegalArgumentException(
+                        "--checkpoint-every must be ≥ 0 (0 = epoch ends only), got "
+                                + checkpointEvery);
+            }
+            Path file = RunFolder.checkpoint(out);
+            RunConfig config;
+            Path resumeFrom = null;
+            if (resume) {
+                refuseOptionsResumeCannotChange();
+                resumeFrom = Checkpoint.intact(file, System.err);
+                Checkpoint header = Checkpoint.readHeader(resumeFrom);
+                config = Checkpoint.untrustedPathsCleared(header.config());
+                TrainingState state = header.state();
+                if (given("--epochs")) {
+                    config.epochs = options.epochs;
+                }
+                if (given("--data")) {
+                    config.dataRoot = options.dataRoot;
+                }
+                if (given("--device")) {
+                    config.device = options.device;
+                }
+                System.err.printf(
+                        Locale.ROOT,
+                        "Resuming %s at epoch %d, step %d%n",
+                        resumeFrom,
+                        state.epoch + 1,
+                        state.stepInEpoch);
+            } else {
+                config = options.toConfig();
+                RunFolder.prepareForNewRun(out, overwrite);
+            }
+            RunFolder.requireWritable(out);
+            try (Experiment experiment =
+                    Experiment.create(
+                            config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+                Training training =
+                        new Training(experiment)
+                                .addListener(ProgressBar.onConsole())
+                                .checkpointTo(file, checkpointEvery);
+                System.err.println(experiment.describe());
+                TrainingState done =
+                        resumeFrom != null
+                                ? training.resume(resumeFrom, System.err)
+                                : training.run();
+                AtomicFiles.writeString(out.resolve("history.json"), Json.GSON.toJson(done));
+                TrainingState.EpochRecord last = done.history.get(done.history.size() - 1);
+                System.out.println(
+                        "final test "
+                                + last.test
+                                + ", steps "
+                                + done.globalStep
+                                + String.format(Locale.ROOT, ", %.0f ms/step", done.msPerStep()));
+            }
+            return 0;
+        }
+
+        private boolean given(String option) {
+            return spec.commandLine().getParseResult().hasMatchedOption(option);
+        }
+
+        /** A resumed run keeps its configuration: an option that would change it is an error. */
+        private void refuseOptionsResumeCannotChange() {
+            List<String> refused =
+                    spec.commandLine().getParseResult().matchedOptions().stream()
+                            .map(OptionSpec::longestName)
+                            .filter(name -> !RESUMABLE.contains(name))
+                            .distinct()
+                            .toList();
+            if (!refused.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--resume continues the run as it was configured; "
+                                + String.join(", ", refused)
+                                + " cannot"
+                                + " change on resume (only --epochs, --data,"
+                                + " --checkpoint-every and --device can). Start a new run with another --out"
+                                + " to change "
+                                + (refused.size() == 1 ? "it" : "them")
+                                + ".");
+            }
+        }
+    }
+
+    /** Evaluates a checkpoint. */
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            description = "Evaluate a checkpoint on its dataset's test split.")
+    static final class EvalCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
+        Path checkpoint;
+
+        @Option(names = "--data", description = "Dataset folder, if it moved since training.")
+        String dataRoot;
+
+        @Option(names = "--device", description = "cpu, gpu or gpu:N (default: as trained).")
+        String device;
+
+        @Mixin TestTimeOptions testTime;
+
+        @Override
+        public Integer call() throws IOException {
+            RunConfig config =
+                    Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
+            if (dataRoot != null) {
+                config.dataRoot = dataRoot;
+            }
+            if (device != null) {
+                config.device = device;
+            }
+            testTime.applyTo(config);
+            try (Experiment experiment =
+                    Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
+                Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
+                Map<String, Double> values = experiment.evaluate(experiment.test());
+                System.out.println(Json.GSON.toJson(values));
+            }
+            return 0;
+        }
+    }
+
+    /** Runs a benchmark suite. */
+    @Command(
+            name = "bench",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Run a task's benchmark suite; writes results.json, results.md and PNG charts.")
+    static final class BenchCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "Task, e.g. classification.")
+        String task;
+
+        @Option(
+                names = "--suite",
+                defaultValue = "quick",
+                description = "Suite name (default: ${DEFAULT-VALUE}); see `infopro list`.")
+        String suite;
+
+        @Option(names = "--out", description = "Output folder (default: runs/<task>-<suite>).")
+        Path out;
+
+        @Option(names = "--epochs", description = "Epochs per case.")
+        Integer epochs;
+
+        @Option(
+                names = "--methods",
+                split = ",",
+                description = "Methods to run (default: the suite's).")
+        List<String> methods;
+
+        @Option(
+                names = "--k",
+                split = ",",
+                description = "Values of K to run (default: the suite's).")
+        List<Integer> ks;
+
+        @Option(names = "--data", description = "Dataset folder.")
+        String dataRoot;
+
+        @Option(names = "--steps", description = "Steps per case (memory suites) or per epoch.")
+        Integer steps;
+
+        @Option(
+                names = "--batch",
+                description =
+                        "Batch size of every case (e.g. to run a GPU protocol's step on a CPU).")
+        Integer batch;
+
+        @Option(
+                names = "--jobs",
+                description =
+                        "Cases run at once, each on an equal share of the cores (default: the"
+                                + " suite's, 1 for most; memory suites always 1).")
+        Integer jobs;
+
+        /** Every method of --methods and every K of --k is one the suite runs. */
+        private void requireInSuite(BenchSuite whole) {
+            requireIn("--methods", methods, whole, c -> c.method, m -> "method '" + m + "'", "");
+            requireIn("--k", ks, whole, c -> c.k, k -> "K=" + k, "K in ");
+        }
+
+        private <T> void requireIn(
+                String option,
+                List<T> given,
+                BenchSuite whole,
+                java.util.function.Function<RunConfig, T> field,
+                java.util.function.Function<T, String> name,
+                String listLabel) {
+            java.util.Set<T> known = new java.util.TreeSet<>();
+            whole.cases().forEach(c -> known.add(field.apply(c)));
+            for (T value : given == null ? List.<T>of() : given) {
+                if (!known.contains(value)) {
+                    throw new IllegalArgumentException(
+                            option
+                                    + ": suite '"
+                                    + suite
+                                    + "' has no "
+                                    + name.apply(value)
+                                    + "; it runs "
+                                    + listLabel
+                                    + known);
+                }
+            }
+        }
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            positive("--epochs", epochs);
+            positive("--steps", steps);
+            positive("--batch", batch);
+            positive("--jobs", jobs);
+            TaskPlugin plugin = Registry.discover().task(task);
+            BenchSuite whole =
+                    plugin.suite(
+                                    suite,
+                                    new BenchSuite.Overrides(
+                                            epochs, null, null, dataRoot, steps, batch))
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "Unknown suite '"
+                                                            + suite
+                                                            + "' for task "
+                                                            + task
+                                                            + "; known: "
+                                                            + plugin.suiteNames()));
+            requireInSuite(whole);
+            BenchSuite selected =
+                    plugin.suite(
+                                    suite,
+                                    new BenchSuite.Overrides(
+                                            epochs, methods, ks, dataRoot, steps, batch))
+                            .orElseThrow();
+            if (selected.cases().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "No case of suite '"
+                                + suite
+                                + "' has both a method of --methods "
+                                + methods
+                                + " and a K of --k "
+                                + ks);
+            }
+            selected.cases().forEach(RunConfig::validate);
+            Path folder = out != null ? out : Path.of("runs", task + "-" + suite);
+            RunFolder.requireWritable(folder);
+            List<Map<String, Object>> records =
+                    new BenchRunner(folder, System.err, jobs).run(selected);
+            return records.stream().anyMatch(r -> r.containsKey("error")) ? 1 : 0;
+        }
+    }
+
+    private static void positive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new IllegalArgumentException(option + " must be ≥ 1, got " + value);
+        }
+    }
+
+    /** Runs one benchmark case in this JVM (used by the bench runner's child processes). */
+    @Command(name = "run-case", hidden = true)
+    static final class RunCaseCommand implements Callable<Integer> {
+        @Parameters(index = "0")
+        Path configFile;
+
+        @Parameters(index = "1")
+        Path resultFile;
+
+        @Parameters(index = "2")
+        BenchSuite.Measure measure;
+
+        @Override
+        public Integer call() throws IOException {
+            RunConfig config = Json.GSON.fromJson(Files.readString(configFile), RunConfig.class);
+            CaseResult result = CaseRunner.run(config, measure);
+            AtomicFiles.writeString(resultFile, Json.GSON.toJson(result.fields()));
+            return 0;
+        }
+    }
+}

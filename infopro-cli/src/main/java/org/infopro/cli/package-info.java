@@ -1,0 +1,2 @@
+/** The infopro command line. */
+package org.infopro.cli;

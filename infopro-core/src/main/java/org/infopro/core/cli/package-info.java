@@ -1,2 +1,0 @@
-/** The infopro command line. */
-package org.infopro.core.cli;
