@@ -16,9 +16,10 @@ java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)
 
 rm -rf "$bundle" && mkdir -p "$bundle/lib"
 (cd "$repo" && mvn -q -B -ntp install -DskipTests -Dai.djl.offline=true)
-(cd "$repo/infopro-classification" && mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/gpu-deps.classpath)
-cp "$repo/infopro-core/target/"infopro-core-*.jar "$repo/infopro-classification/target/"infopro-classification-*.jar "$bundle/lib/"
-tr ':' '\n' < "$repo/infopro-classification/target/gpu-deps.classpath" \
+# The command line's class path: every task module, picocli, the charts, the logging binding.
+(cd "$repo/infopro-cli" && mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/gpu-deps.classpath)
+cp "$repo/infopro-cli/target/"infopro-cli-*[0-9T].jar "$bundle/lib/"
+tr ':' '\n' < "$repo/infopro-cli/target/gpu-deps.classpath" \
   | grep -v -e pytorch-native -e pytorch-jni -e /opencv/ \
   | while read -r jar; do cp "$jar" "$bundle/lib/"; done
 

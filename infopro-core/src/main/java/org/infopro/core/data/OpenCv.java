@@ -41,6 +41,12 @@ public final class OpenCv {
         if (loaded) {
             return;
         }
+        if (OpenCv.class.getResource("/org/opencv/core/Core.class") == null) {
+            // infopro-core and infopro-classification declare it optional: only decoders need it.
+            throw new IllegalStateException(
+                    "Decoding images needs OpenCV on the class path: add the dependency"
+                            + " org.openpnp:opencv:4.9.0-0");
+        }
         String resource = "/nu/pattern/opencv/linux/x86_64/libopencv_java490.so";
         boolean linux64 =
                 System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")

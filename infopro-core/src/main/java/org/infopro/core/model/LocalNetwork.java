@@ -37,6 +37,7 @@ public final class LocalNetwork extends AbstractBlock {
     private final Block taskHead;
     private final SplitPlan plan;
     private final FeatureShape input;
+    private final Backbone backbone;
 
     /**
      * Assembles a network.
@@ -70,6 +71,7 @@ public final class LocalNetwork extends AbstractBlock {
                             + backbone.name());
         }
         this.plan = plan;
+        this.backbone = backbone;
         this.input = backbone.inputShape();
         List<Integer> taps = new ArrayList<>();
         for (String tap : backbone.taps()) {
@@ -96,6 +98,11 @@ public final class LocalNetwork extends AbstractBlock {
             heads.add(addChildBlock("local" + (m + 1), objective.newHead(context)));
         }
         taskHead = addChildBlock("head", task.newTaskHead(backbone, headInputs, classes));
+    }
+
+    /** The backbone this network cuts. */
+    public Backbone backbone() {
+        return backbone;
     }
 
     /** Number of modules K. */

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -15,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infopro.core.io.AtomicFiles;
+import org.infopro.core.io.Sha256Trailer;
 import org.infopro.core.model.LocalNetwork;
 
 /**
@@ -38,8 +35,6 @@ public final class Checkpoint {
 
     /** Version 2 appends the SHA-256 of everything before it. */
     private static final int VERSION = 2;
-
-    private static final int DIGEST_BYTES = 32;
 
     private final RunConfig config;
     private final TrainingState state;
@@ -72,14 +67,10 @@ public final class Checkpoint {
             Optimizer optimizer)
             throws IOException {
         AtomicFiles.deleteLeftovers(file);
-        AtomicFiles.write(
+        Sha256Trailer.write(
                 file,
                 previous(file),
-                raw -> {
-                    MessageDigest digest = sha256();
-                    DataOutputStream out =
-                            new DataOutputStream(
-                                    new BufferedOutputStream(new DigestOutputStream(raw, digest)));
+                out -> {
                     out.write(MAGIC);
                     out.writeInt(VERSION);
                     writeBytes(out, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
@@ -91,8 +82,6 @@ public final class Checkpoint {
                         out.writeUTF(buffer.getKey());
                         writeBytes(out, buffer.getValue().encode());
                     }
-                    out.flush();
-                    raw.write(digest.digest());
                 });
     }
 
@@ -132,25 +121,10 @@ public final class Checkpoint {
         if (size >= MAGIC.length + Integer.BYTES) {
             requireCurrentFormat(file);
         }
-        if (size < MAGIC.length + Integer.BYTES + DIGEST_BYTES) {
+        if (size < MAGIC.length + Integer.BYTES + Sha256Trailer.BYTES) {
             throw new IOException(file + ": checkpoint is truncated (" + size + " bytes)");
         }
-        MessageDigest digest = sha256();
-        byte[] stored = new byte[DIGEST_BYTES];
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            byte[] buffer = new byte[1 << 16];
-            long left = size - DIGEST_BYTES;
-            while (left > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
-                    throw new EOFException();
-                }
-                digest.update(buffer, 0, n);
-                left -= n;
-            }
-            new DataInputStream(in).readFully(stored);
-        }
-        if (!MessageDigest.isEqual(stored, digest.digest())) {
+        if (!Sha256Trailer.matches(file)) {
             throw new IOException(
                     file
                             + ": checkpoint is damaged (its SHA-256 does not match its content:"
@@ -282,14 +256,6 @@ public final class Checkpoint {
             return new Checkpoint(config, state);
         } catch (EOFException e) {
             throw new IOException(file + ": checkpoint is truncated", e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

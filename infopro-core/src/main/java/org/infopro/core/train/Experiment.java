@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.model.ActivationProfile;
 import org.infopro.core.model.ActivationProfiler;
@@ -323,7 +324,42 @@ public final class Experiment implements AutoCloseable {
                     .append(infoPro.lambdas().describe(network.k()))
                     .append(config.lambdas != null ? " (from --lambdas)" : "");
         }
+        for (int m = 0; m < network.k() - 1; m++) {
+            text.append(m == 0 ? "; auxiliary nets: " : ", ")
+                    .append("m")
+                    .append(m + 1)
+                    .append(" on ")
+                    .append(network.moduleOutputs().get(m))
+                    .append(" (");
+            StringJoiner parts = new StringJoiner(" + ");
+            network.localHead(m)
+                    .getChildren()
+                    .forEach(c -> parts.add(auxName(c.getKey()) + " " + params(c.getValue())));
+            text.append(parts).append(')');
+        }
         return text.toString();
+    }
+
+    /** A local head's child by the paper's role: decoder w, classifier ψ, projection head φ. */
+    private static String auxName(String child) {
+        String name = child.substring(2); // DJL prefixes the child's position
+        return switch (name) {
+            case "w" -> "decoder w";
+            case "psi" -> "classifier ψ";
+            case "phi" -> "projection φ";
+            default -> name;
+        };
+    }
+
+    /** A block's parameter count, e.g. {@code 74.1k}. */
+    private static String params(ai.djl.nn.Block block) {
+        long count = 0;
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            count += p.getValue().getArray().size();
+        }
+        return count < 1000
+                ? count + " params"
+                : String.format(java.util.Locale.ROOT, "%.1fk params", count / 1000.0);
     }
 
     private static Path dataRoot(RunConfig config, DatasetProvider datasets) {
