@@ -1,15 +1,25 @@
-"""Rewrites every marked Java block of README.md and docs/**/*.md from its source.
+"""Rewrites every marked block of README.md and docs/**/*.md from its source.
 
-A block marked `<!-- excerpt: FILE#TAG -->` is replaced by the lines of FILE between
-`// tag::TAG[]` and `// end::TAG[]`, common indentation removed. DocsExcerptsTest (examples)
-fails when a block and its source differ; run this, then review the diff:
+A Java block marked `<!-- excerpt: FILE#TAG -->` is replaced by the lines of FILE between
+`// tag::TAG[]` and `// end::TAG[]`, common indentation removed; a text block marked
+`<!-- help: COMMAND -->` by the output of `./infopro COMMAND --help`. DocsExcerptsTest (examples)
+and CliDocsTest (infopro-cli) fail when a block and its source differ; run this after a change,
+then review the diff:
     python3 tools/docs/update-excerpts.py
 """
 import pathlib
 import re
+import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BLOCK = re.compile(r"(<!-- excerpt: (\S+)#(\S+) -->\n```java\n)(.*?)(```)", re.S)
+HELP = re.compile(r"(<!-- help: (\S+) -->\n```text\n)(.*?)(```)", re.S)
+
+
+def usage(command):
+    out = subprocess.run([str(ROOT / "infopro"), command, "--help"], capture_output=True,
+                         text=True, check=True).stdout
+    return out if out.endswith("\n") else out + "\n"
 
 
 def tagged(path, tag):
@@ -28,6 +38,7 @@ def main():
     for page in pages:
         text = page.read_text()
         updated = BLOCK.sub(lambda m: m.group(1) + tagged(m.group(2), m.group(3)) + m.group(5), text)
+        updated = HELP.sub(lambda m: m.group(1) + usage(m.group(2)) + m.group(4), updated)
         if updated != text:
             page.write_text(updated)
             print("updated", page.relative_to(ROOT))

@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
         })
 public final class InfoProCli implements Runnable {
 
+    /** Runs one command and exits with its status. */
     public static void main(String[] args) {
         ChildJvm.exitWithParent();
         System.exit(commandLine().execute(args));
@@ -483,6 +484,8 @@ public final class InfoProCli implements Runnable {
                                 .addListener(ProgressBar.onConsole())
                                 .checkpointTo(file, checkpointEvery);
                 System.err.println(experiment.describe());
+                AtomicFiles.writeString(
+                        RunFolder.config(out), Json.GSON.toJson(experiment.config()));
                 TrainingState done =
                         resumeFrom != null
                                 ? training.resume(resumeFrom, System.err)

@@ -20,7 +20,16 @@ final class RunFolder {
     /** The files a run writes into its folder. */
     private static List<Path> runFiles(Path out) {
         Path checkpoint = checkpoint(out);
-        return List.of(checkpoint, Checkpoint.previous(checkpoint), out.resolve("history.json"));
+        return List.of(
+                checkpoint,
+                Checkpoint.previous(checkpoint),
+                out.resolve("history.json"),
+                config(out));
+    }
+
+    /** The run's resolved configuration, as JSON (also inside every checkpoint). */
+    static Path config(Path out) {
+        return out.resolve("config.json");
     }
 
     /**

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.infopro.classification.Synthetic;
+import org.infopro.core.train.Json;
+import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +100,11 @@ class CommandLineSafetyTest {
                         "cpu");
         assertEquals(0, longer.status(), longer.err());
         assertTrue(Files.readString(out.resolve("history.json")).contains("\"epoch\": 1"));
+        // The resolved configuration, with what the resume changed.
+        RunConfig saved =
+                Json.GSON.fromJson(Files.readString(out.resolve("config.json")), RunConfig.class);
+        assertEquals(2, saved.epochs);
+        assertEquals("resnet8-tiny", saved.backbone);
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class EfficientNet extends SequentialBackbone {
 
     private static final AuxNetFactory AUX_NETS = new EfficientNetAuxNets();
 
+    /** EfficientNet {@code name} (e.g. {@code efficientnet-b0}) for this input shape. */
     public EfficientNet(String name, FeatureShape input) {
         super(name, input);
         int channels = 32;

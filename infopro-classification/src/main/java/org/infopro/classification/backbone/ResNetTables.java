@@ -24,8 +24,11 @@ public record ResNetTables(
 
     /** The datasets the paper publishes tables for; every other dataset takes CIFAR-10's. */
     public enum PaperDataset {
+        /** CIFAR-10 (also used for CIFAR-100, MNIST and Fashion-MNIST). */
         CIFAR10,
+        /** SVHN. */
         SVHN,
+        /** STL-10. */
         STL10;
 
         /** The table family of a registry dataset name ({@code svhn-extra} is SVHN). */

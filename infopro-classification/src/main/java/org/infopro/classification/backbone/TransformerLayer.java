@@ -35,6 +35,7 @@ public final class TransformerLayer extends AbstractBlock {
     private final Linear fc1;
     private final Linear fc2;
 
+    /** A pre-norm Transformer layer of width {@code dim} with {@code heads} attention heads. */
     public TransformerLayer(int dim, int heads) {
         if (dim % heads != 0) {
             throw new IllegalArgumentException(

@@ -28,6 +28,7 @@ public final class BenchReport {
     private final BenchSuite suite;
     private final List<Map<String, Object>> records;
 
+    /** A report of a suite's case records. */
     public BenchReport(BenchSuite suite, List<Map<String, Object>> records) {
         this.suite = suite;
         this.records = records.stream().filter(r -> !r.containsKey("error")).toList();

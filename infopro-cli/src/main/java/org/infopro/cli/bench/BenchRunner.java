@@ -33,6 +33,7 @@ public final class BenchRunner {
     private final PrintStream log;
     private final Integer jobs;
 
+    /** A runner writing into {@code out}, one case at a time, logging to {@code log}. */
     public BenchRunner(Path out, PrintStream log) {
         this(out, log, null);
     }

@@ -16,6 +16,7 @@ import org.infopro.core.train.RunConfig;
 public record BenchSuite(
         String name, String description, List<RunConfig> cases, Measure measure, int jobs) {
 
+    /** Checks that at least one case runs at a time. */
     public BenchSuite {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);

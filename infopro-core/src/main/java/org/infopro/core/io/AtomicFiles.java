@@ -22,6 +22,7 @@ public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface Content {
+        /** Writes the file's bytes to {@code out} (a temporary file, renamed when done). */
         void writeTo(OutputStream out) throws IOException;
     }
 

@@ -20,6 +20,7 @@ public record AuxConfig(int convs, int fcs) {
     /** The default head of DGL and InfoPro. */
     public static final AuxConfig DEFAULT = new AuxConfig(1, 2);
 
+    /** Checks the depths: 0-2 convolutions and 1-3 fully connected layers. */
     public AuxConfig {
         if (convs < 0 || convs > 2 || fcs < 1 || fcs > 3) {
             throw new IllegalArgumentException(

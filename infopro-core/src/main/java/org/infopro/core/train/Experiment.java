@@ -153,7 +153,7 @@ public final class Experiment implements AutoCloseable {
 
         /**
          * The training and test splits instead of {@code config.dataset}: any {@link LabeledData},
-         * e.g. {@link org.infopro.core.data.InMemoryData} or a DJL dataset through {@link
+         * e.g. a task module's in-memory dataset or a DJL dataset through {@link
          * org.infopro.core.data.DjlData}. {@code train} may be null to evaluate only.
          */
         public Builder optData(LabeledData train, LabeledData test) {

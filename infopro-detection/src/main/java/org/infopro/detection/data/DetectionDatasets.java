@@ -29,6 +29,7 @@ public final class DetectionDatasets implements DatasetProvider {
     /** Generated scenes per split. */
     public static final int SCENES_TRAIN = 2000;
 
+    /** Generated scenes in the validation split. */
     public static final int SCENES_VAL = 250;
 
     private static final List<String> NAMES = List.of("fashion-coco", "coco");

@@ -37,6 +37,7 @@ public final class CocoMetric implements TaskMetric {
     private long[] categoryIds;
     private boolean masks;
 
+    /** An empty accumulator for {@code classes} categories. */
     public CocoMetric(int classes) {
         this.classes = classes;
     }

@@ -22,6 +22,7 @@ public final class Deconv2x2 extends AbstractBlock {
     private final Parameter weight;
     private final Parameter bias;
 
+    /** A 2×2 transposed convolution of stride 2 with {@code outChannels} outputs. */
     public Deconv2x2(int outChannels) {
         this.outChannels = outChannels;
         weight =

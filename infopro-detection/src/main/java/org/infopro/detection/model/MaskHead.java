@@ -21,6 +21,7 @@ public final class MaskHead extends AbstractBlock {
 
     private final SequentialBlock body = new SequentialBlock();
 
+    /** The mask head with {@code width} channels and one mask per class. */
     public MaskHead(int width, int classes) {
         for (int i = 0; i < 4; i++) {
             body.add(Layers.conv(width, 3, 1, true)).add(Activation.reluBlock());

@@ -22,6 +22,7 @@ public final class BoxCoder {
 
     private final float[] stds;
 
+    /** A coder whose deltas are divided by these standard deviations (x, y, w, h). */
     public BoxCoder(float sx, float sy, float sw, float sh) {
         this.stds = new float[] {sx, sy, sw, sh};
     }

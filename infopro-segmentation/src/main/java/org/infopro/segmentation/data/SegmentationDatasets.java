@@ -25,11 +25,13 @@ public final class SegmentationDatasets implements DatasetProvider {
     /** Generated scene size: small enough for the CPU suites. */
     public static final int SCENE_HEIGHT = 96;
 
+    /** Width of a generated scene in pixels. */
     public static final int SCENE_WIDTH = 128;
 
     /** Generated scenes per split. */
     public static final int SCENES_TRAIN = 1000;
 
+    /** Generated scenes in the validation split. */
     public static final int SCENES_VAL = 200;
 
     private static final List<String> NAMES =

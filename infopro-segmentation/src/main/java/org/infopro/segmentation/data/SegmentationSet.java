@@ -20,6 +20,7 @@ public final class SegmentationSet {
     /** Maps a stored mask value to a training label, {@link #IGNORE}, or -1 when invalid. */
     @FunctionalInterface
     public interface LabelMapping {
+        /** The label for the stored value {@code stored}: a class, IGNORE, or -1 if invalid. */
         int map(int stored);
     }
 

@@ -19,6 +19,7 @@ public final class MeanIoU implements TaskMetric {
 
     private final ConfusionMatrix matrix;
 
+    /** An empty confusion matrix over {@code classes} classes. */
     public MeanIoU(int classes) {
         this.matrix = new ConfusionMatrix(classes, IGNORE);
     }

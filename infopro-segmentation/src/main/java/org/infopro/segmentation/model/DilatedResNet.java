@@ -26,8 +26,11 @@ public final class DilatedResNet extends SequentialBackbone {
 
     /** Block layout of one depth. */
     public enum Depth {
+        /** ResNet-18: basic blocks 2-2-2-2. */
         R18(new int[] {2, 2, 2, 2}, 1),
+        /** ResNet-50: bottlenecks 3-4-6-3. */
         R50(new int[] {3, 4, 6, 3}, 4),
+        /** ResNet-101: bottlenecks 3-4-23-3. */
         R101(new int[] {3, 4, 23, 3}, 4);
 
         final int[] blocks;

@@ -39,10 +39,13 @@ public final class VideoDatasets implements DatasetProvider {
     /** Generated clips: frame side, frames per clip, clips per class in each split. */
     public static final int MOTION_SIZE = 64;
 
+    /** Frames per generated motion clip. */
     public static final int MOTION_FRAMES = 16;
 
+    /** Generated training clips per class. */
     public static final int MOTION_TRAIN_PER_CLASS = 160;
 
+    /** Generated test clips per class. */
     public static final int MOTION_TEST_PER_CLASS = 20;
 
     /** Input side for the generated clips: 64 = 56 × 256/224, TSM's test-time ratio. */

@@ -1,4 +1,4 @@
-package org.infopro.classification.train;
+package org.infopro.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,13 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.infopro.classification.Synthetic;
-import org.infopro.core.spi.Registry;
-import org.infopro.core.train.Checkpoint;
-import org.infopro.core.train.Experiment;
-import org.infopro.core.train.RunConfig;
-import org.infopro.core.train.Training;
-import org.infopro.core.train.TrainingState;
+import org.infopro.core.testing.Toys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +25,6 @@ class CheckpointSafetyTest {
     @BeforeEach
     void trainWithCheckpoints() throws Exception {
         RunConfig c = new RunConfig();
-        c.backbone = "resnet8-tiny";
-        c.dataRoot = Synthetic.writeIdxDataset(dir.resolve("data"), 128, 40).toString();
         c.method = "infopro-softmax";
         c.split = "even";
         c.batch = 32;
@@ -40,8 +32,7 @@ class CheckpointSafetyTest {
         checkpoint = dir.resolve("run/checkpoint.ckpt");
         Files.createDirectories(checkpoint.getParent());
         Files.writeString(checkpoint.resolveSibling("checkpoint.ckpt.1234.part"), "killed writer");
-        try (Experiment e =
-                Experiment.create(c, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+        try (Experiment e = Toys.experiment(c, Toys.images(128, 1), Toys.images(40, 2))) {
             new Training(e).checkpointTo(checkpoint, 1).run(new TrainingState());
         }
     }

@@ -1,0 +1,37 @@
+package org.infopro.classification.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.infopro.classification.Synthetic;
+import org.infopro.core.testing.TinyRuns;
+import org.infopro.core.train.RunConfig;
+import org.infopro.core.train.TrainingState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The task's tiny training run, as the command line runs it: an IDX set read by its reader, a CIFAR
+ * ResNet found by name, InfoPro-Contrast K=2 — it must learn.
+ */
+class ClassificationTrainingTest {
+
+    @Test
+    void infoProContrastOnATinyResNetLearns(@TempDir Path dir) throws Exception {
+        RunConfig c = new RunConfig();
+        c.backbone = "resnet8-tiny";
+        c.dataset = "fashion-mnist";
+        c.dataRoot = Synthetic.writeIdxDataset(dir.resolve("data"), 650, 200).toString();
+        c.method = "infopro-contrast";
+        c.k = 2;
+        c.split = "even";
+        c.epochs = 4;
+        c.batch = 32;
+        c.evalBatch = 100;
+        TrainingState state = TinyRuns.train(c);
+        assertEquals(21, state.history.get(0).steps, "the last partial batch counts");
+        TinyRuns.assertLocalAndTaskLossesFall(state);
+        assertTrue(state.last("top1") > 50, "well above the 10% of chance: " + state.last("top1"));
+    }
+}
