@@ -4,14 +4,14 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.infopro.classification.ClassificationPlugin;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.DjlData;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.optim.Optimizer;
+import org.infopro.core.optim.PerModuleOptimizer;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Experiment;
-import org.infopro.core.train.Optimizer;
-import org.infopro.core.train.PerModuleOptimizer;
-import org.infopro.core.train.RunConfig;
 
 /** Short recipes the extending guide cites; {@code RecipesTest} runs each. */
 public final class Recipes {

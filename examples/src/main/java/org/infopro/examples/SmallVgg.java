@@ -8,7 +8,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.Set;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.spi.BackboneProvider;
 
 /**

@@ -16,7 +16,7 @@ import org.infopro.classification.data.ImageClassificationDataset;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.RawImages;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import org.infopro.classification.aux.CifarAuxNets;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.metric.TaskMetric;
+import org.infopro.core.metric.TopKAccuracy;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.spi.TaskPlugin;
-import org.infopro.core.train.TaskMetric;
-import org.infopro.core.train.TopKAccuracy;
-import org.infopro.core.train.TrainingBatch;
 
 /**
  * Image classification: global-average-pool + linear head with softmax cross-entropy, the CIFAR

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.MemoryBalancedPlanner;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.train.RunConfig;
 
 /** The classification benchmark suites. */
 final class ClassificationSuites {

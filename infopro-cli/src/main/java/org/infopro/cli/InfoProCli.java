@@ -13,14 +13,14 @@ import org.infopro.cli.bench.CaseResult;
 import org.infopro.cli.bench.CaseRunner;
 import org.infopro.cli.bench.ChildJvm;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.io.AtomicFiles;
+import org.infopro.core.io.Json;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.train.Checkpoint;
 import org.infopro.core.train.Experiment;
-import org.infopro.core.train.Json;
 import org.infopro.core.train.ProgressBar;
-import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 import picocli.CommandLine;
@@ -280,6 +280,7 @@ public final class InfoProCli implements Runnable {
         @Option(
                 names = "--optimizer",
                 defaultValue = "sgd",
+                converter = OptimizerKindConverter.class,
                 description =
                         "sgd (momentum 0.9, Nesterov), adam or adamw, each as PyTorch computes it"
                                 + " (default: ${DEFAULT-VALUE}).")
@@ -719,6 +720,20 @@ public final class InfoProCli implements Runnable {
             CaseResult result = CaseRunner.run(config, measure);
             AtomicFiles.writeString(resultFile, Json.GSON.toJson(result.fields()));
             return 0;
+        }
+    }
+
+    /** {@code sgd}, {@code adam} or {@code adamw}, in any case. */
+    static final class OptimizerKindConverter
+            implements CommandLine.ITypeConverter<RunConfig.OptimizerKind> {
+        @Override
+        public RunConfig.OptimizerKind convert(String value) {
+            try {
+                return RunConfig.OptimizerKind.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "expected sgd, adam or adamw, got '" + value + "'");
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.infopro.classification.Synthetic;
 import org.infopro.cli.bench.BenchRunner;
 import org.infopro.core.bench.BenchSuite;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.config.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

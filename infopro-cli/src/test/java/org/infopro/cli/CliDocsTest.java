@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The command-line reference ({@code docs/cli.md}) shows each command's help exactly as the
- * command prints it ({@code tools/docs/update-excerpts.py} rewrites it after a change).
+ * The command-line reference ({@code docs/cli.md}) shows each command's help exactly as the command
+ * prints it ({@code tools/docs/update-excerpts.py} rewrites it after a change).
  */
 class CliDocsTest {
 
@@ -23,8 +23,7 @@ class CliDocsTest {
         int checked = 0;
         while (block.find()) {
             String command = block.group(1);
-            String usage =
-                    InfoProCli.commandLine().getSubcommands().get(command).getUsageMessage();
+            String usage = InfoProCli.commandLine().getSubcommands().get(command).getUsageMessage();
             assertEquals(usage, block.group(2), "docs/cli.md, help of " + command);
             checked++;
         }

@@ -9,8 +9,8 @@ import org.infopro.classification.ClassificationPlugin;
 import org.infopro.cli.bench.CaseResult;
 import org.infopro.cli.bench.CaseRunner;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.testing.TinyFiles;
-import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.infopro.core.data.OpenCv;
 import org.infopro.core.io.AtomicFiles;
-import org.infopro.core.train.Json;
+import org.infopro.core.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

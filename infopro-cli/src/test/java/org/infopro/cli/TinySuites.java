@@ -6,7 +6,7 @@ import java.util.List;
 import org.infopro.classification.Synthetic;
 import org.infopro.cli.bench.BenchRunner;
 import org.infopro.core.bench.BenchSuite;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.config.RunConfig;
 
 /** Benchmark suites on tiny synthetic data, for the bench runner's tests. */
 public final class TinySuites {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.config.RunConfig;
 
 /** The detection benchmark suites. */
 final class DetectionSuites {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.train.RunConfig;
 
 /** The video benchmark suites. */
 final class VideoSuites {

@@ -10,11 +10,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.Normalization;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.NDAssert;
-import org.infopro.core.train.RunConfig;
-import org.infopro.core.train.TrainingBatch;
 import org.junit.jupiter.api.Test;
 
 /** The clip-level task head, loss and inference. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.spi.Registry;
-import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.Test;
 
 /** The suites' cases, and the video task's entries in the registry. */

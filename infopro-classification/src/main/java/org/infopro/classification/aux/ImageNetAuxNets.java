@@ -2,7 +2,7 @@ package org.infopro.classification.aux;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;

@@ -16,7 +16,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.infopro.classification.backbone.TransformerLayer;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;

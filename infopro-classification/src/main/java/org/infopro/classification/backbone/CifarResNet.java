@@ -5,8 +5,8 @@ import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.LambdaSchedule;
 

@@ -3,10 +3,10 @@ package org.infopro.classification.backbone;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.spi.BackboneProvider;
-import org.infopro.core.train.RunConfig;
 
 /**
  * CIFAR ResNets: {@code resnet32} and {@code resnet110} (width 16, the paper's tables) and {@code

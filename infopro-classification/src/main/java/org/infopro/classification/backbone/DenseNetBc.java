@@ -10,8 +10,8 @@ import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 
 /**

@@ -2,8 +2,8 @@ package org.infopro.classification.backbone;
 
 import java.util.Optional;
 import org.infopro.classification.aux.EfficientNetAuxNets;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 
 /**

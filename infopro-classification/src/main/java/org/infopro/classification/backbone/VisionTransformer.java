@@ -11,8 +11,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Optional;
 import org.infopro.classification.aux.VitAuxNets;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 
 /**

@@ -12,7 +12,7 @@ import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.RawImages;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.spi.DatasetProvider;
 
 /**

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.RawImages;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * In-memory image classification data as a DJL {@link RandomAccessDataset}, with the preprocessing

@@ -11,11 +11,11 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
-import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.Test;
 
 class CifarResNetTest {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

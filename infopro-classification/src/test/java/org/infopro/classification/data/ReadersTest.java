@@ -13,8 +13,8 @@ import java.util.List;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.RawImages;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.testing.TinyFiles;
-import org.infopro.core.train.TrainingBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.infopro.classification.Synthetic;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.testing.TinyRuns;
-import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

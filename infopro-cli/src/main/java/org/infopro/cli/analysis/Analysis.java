@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infopro.cli.bench.ChildJvm;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.CutPoint;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Checkpoint;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.ProgressBar;
-import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.Training;
 
 /**

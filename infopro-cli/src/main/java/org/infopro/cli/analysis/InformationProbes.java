@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.infopro.core.data.LabeledData;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.spi.TaskPlugin;
-import org.infopro.core.train.TrainingBatch;
 
 /**
  * The paper's estimates of what each layer of a trained network keeps (IJCV App. B, ICLR Fig. 2),

@@ -12,9 +12,9 @@ import ai.djl.training.ParameterStore;
 import java.util.Random;
 import java.util.function.BiFunction;
 import org.infopro.core.nn.NativeArrays;
-import org.infopro.core.train.LrSchedule;
-import org.infopro.core.train.TorchAdam;
-import org.infopro.core.train.TorchSgd;
+import org.infopro.core.optim.LrSchedule;
+import org.infopro.core.optim.TorchAdam;
+import org.infopro.core.optim.TorchSgd;
 
 /**
  * Trains one probe on fixed inputs and targets and scores it on held-out ones: mini-batches in a

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.infopro.cli.analysis.InformationProbes.LayerEstimate;
 import org.infopro.core.io.AtomicFiles;
-import org.infopro.core.train.Json;
+import org.infopro.core.io.Json;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

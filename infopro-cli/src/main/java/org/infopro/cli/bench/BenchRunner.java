@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.io.AtomicFiles;
-import org.infopro.core.train.Json;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.io.Json;
 
 /**
  * Runs a suite case by case, each in a fresh JVM so that memory peaks do not leak from one case

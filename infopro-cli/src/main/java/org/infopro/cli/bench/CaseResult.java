@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infopro.core.train.Json;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.config.RunConfig;
+import org.infopro.core.io.Json;
 
 /**
  * One benchmark record as written to {@code results.json}: the case's configuration, its

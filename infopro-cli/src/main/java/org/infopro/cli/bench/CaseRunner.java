@@ -2,13 +2,13 @@ package org.infopro.cli.bench;
 
 import java.io.IOException;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.memory.MemoryMeter;
 import org.infopro.core.memory.PeakMemoryProbe;
+import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.ProgressBar;
-import org.infopro.core.train.RunConfig;
-import org.infopro.core.train.TaskMetric;
 import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 

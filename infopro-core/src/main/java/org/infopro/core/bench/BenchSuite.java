@@ -1,7 +1,7 @@
 package org.infopro.core.bench;
 
 import java.util.List;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.config.RunConfig;
 
 /**
  * A named list of benchmark cases (method × backbone × K × seed), each run in its own JVM.

@@ -7,8 +7,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * Any DJL {@link RandomAccessDataset} of images as training data: each record's first data array is

@@ -1,8 +1,7 @@
 package org.infopro.core.data;
 
 import ai.djl.ndarray.NDManager;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * A split of a labelled dataset that the trainer can batch.

@@ -23,15 +23,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.io.Json;
 import org.infopro.core.io.Sha256Trailer;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.train.Experiment;
-import org.infopro.core.train.Json;
-import org.infopro.core.train.RunConfig;
 
 /**
  * A trained network for inference only: backbone and task head weights (no auxiliary nets, no

@@ -13,9 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.model.LocalNetwork;
-import org.infopro.core.model.ModuleBlock;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.network.ModuleBlock;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * The network as inference runs it: every backbone block, then the task head — no auxiliary nets,

@@ -2,7 +2,8 @@ package org.infopro.core.model;
 
 /**
  * Bytes a locally trained module holds until its backward pass, measured per block with a dry
- * forward pass ({@link ActivationProfiler}), from which a planner predicts each module's peak.
+ * forward pass ({@link org.infopro.core.network.ActivationProfiler}), from which a planner predicts
+ * each module's peak.
  *
  * @param inputBytes the network input
  * @param blockBytes per block: every array its training forward created (what the module's scope

@@ -4,6 +4,7 @@ import ai.djl.nn.Block;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 
 /**

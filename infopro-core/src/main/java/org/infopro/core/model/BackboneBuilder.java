@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
 
 /**

@@ -1,5 +1,7 @@
 package org.infopro.core.model;
 
+import org.infopro.core.nn.FeatureShape;
+
 /**
  * A place where a backbone may be cut: after the named block, whose output has this shape.
  *

@@ -6,6 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.LambdaSchedule;
 

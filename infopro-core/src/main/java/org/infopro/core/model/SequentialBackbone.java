@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
 
 /**

@@ -17,7 +17,6 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.List;
-import org.infopro.core.model.FeatureShape;
 
 /**
  * Layer constructors with the reference code's initialisation: convolutions He-normal with fan-out

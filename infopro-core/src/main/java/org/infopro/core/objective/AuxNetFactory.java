@@ -2,8 +2,8 @@ package org.infopro.core.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * Builds a task's auxiliary nets from the feature shape at a cut: the decoder w that reconstructs

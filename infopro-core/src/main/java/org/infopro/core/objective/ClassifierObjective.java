@@ -3,7 +3,7 @@ package org.infopro.core.objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
 
 /**
  * A local classifier with cross-entropy only: greedy supervised learning ({@code 0c1f} head) or DGL

@@ -5,9 +5,9 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
 import org.infopro.core.nn.Scalars;
-import org.infopro.core.train.TrainingBatch;
 
 /**
  * The InfoPro loss of a local module: {@code λ1 · BCE(w(h), restore(x)) + λ2 · task(h)}, where the

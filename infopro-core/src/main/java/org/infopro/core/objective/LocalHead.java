@@ -9,7 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
 
 /**
  * The auxiliary nets of one local module and the loss they compute on its output.

@@ -1,6 +1,6 @@
 package org.infopro.core.objective;
 
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * How a non-final module learns: a named method that builds each local module's {@link LocalHead}

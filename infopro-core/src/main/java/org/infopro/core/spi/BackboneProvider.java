@@ -1,9 +1,9 @@
 package org.infopro.core.spi;
 
 import java.util.Set;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.RunConfig;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * Named backbones with their published split tables.

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.train.RunConfig;
 
 /**
  * Named dataset readers for real on-disk formats.

@@ -8,13 +8,13 @@ import com.google.inject.Module;
 import java.util.List;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.LossTerms;
-import org.infopro.core.train.RunConfig;
-import org.infopro.core.train.TaskMetric;
-import org.infopro.core.train.TrainingBatch;
 
 /**
  * A task (classification, segmentation, …): the head and loss of the last module, the auxiliary

@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.optim.Optimizer;
 import org.infopro.core.spi.TaskPlugin;
 
 /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.infopro.core.data.LabeledData;
+import org.infopro.core.data.TrainingBatch;
 
 /**
  * Loads the next batch on a background thread while the current one trains, as a PyTorch DataLoader

@@ -17,9 +17,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.io.AtomicFiles;
+import org.infopro.core.io.Json;
 import org.infopro.core.io.Sha256Trailer;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.optim.Optimizer;
 
 /**
  * A resumable snapshot of a run: its configuration, its {@link TrainingState}, every parameter (BN

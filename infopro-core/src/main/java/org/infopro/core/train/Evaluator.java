@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.metric.TaskMetric;
+import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
 

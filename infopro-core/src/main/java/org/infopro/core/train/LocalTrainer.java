@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.objective.LossTerms;
+import org.infopro.core.optim.Optimizer;
 import org.infopro.core.spi.TaskPlugin;
 
 /**

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.objective.LossTerms;
 import org.infopro.core.spi.TaskPlugin;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.infopro.core.config.TrainingRecipe;
 import org.infopro.core.data.LabeledData;
 
 /**

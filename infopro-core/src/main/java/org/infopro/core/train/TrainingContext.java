@@ -1,6 +1,7 @@
 package org.infopro.core.train;
 
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.optim.Optimizer;
 
 /**
  * What a {@link TrainingListener} sees of the run: the experiment, the trainer, the position in the

@@ -10,6 +10,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.nn.FeatureShape;
 import org.junit.jupiter.api.Test;
 
 /** Backbones from plain DJL blocks: shapes inferred, declarations checked, errors named. */

@@ -10,11 +10,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.function.Function;
-import org.infopro.core.model.LocalNetwork;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.optim.TorchSgd;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.train.LocalTrainer;
-import org.infopro.core.train.TorchSgd;
-import org.infopro.core.train.TrainingBatch;
 
 /** The engine's two guarantees, checked for any task's network. */
 public final class LocalSteps {

@@ -10,10 +10,10 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.List;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlanner;
-import org.infopro.core.objective.CoreObjectives;
+import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.objective.LambdaSchedule;
+import org.infopro.core.spi.CoreObjectives;
 import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.spi.TaskPlugin;
 

@@ -3,9 +3,9 @@ package org.infopro.core.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.train.Experiment;
-import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 

@@ -11,26 +11,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.infopro.core.bench.BenchSuite;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
+import org.infopro.core.metric.TaskMetric;
+import org.infopro.core.metric.TopKAccuracy;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.model.LocalNetwork;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;
-import org.infopro.core.objective.CoreObjectives;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.objective.LocalObjective;
+import org.infopro.core.spi.CoreObjectives;
 import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.train.Experiment;
-import org.infopro.core.train.RunConfig;
-import org.infopro.core.train.TaskMetric;
-import org.infopro.core.train.TopKAccuracy;
-import org.infopro.core.train.TrainingBatch;
 
 /**
  * A small classification problem built from the core alone, so that the engine's own tests (the

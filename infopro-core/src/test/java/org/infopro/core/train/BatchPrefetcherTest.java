@@ -9,7 +9,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 import org.junit.jupiter.api.Test;
 
 class BatchPrefetcherTest {

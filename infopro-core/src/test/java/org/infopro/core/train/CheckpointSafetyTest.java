@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.testing.Toys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

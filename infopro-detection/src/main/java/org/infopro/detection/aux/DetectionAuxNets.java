@@ -7,13 +7,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.nn.Resize;
 import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;
-import org.infopro.core.train.TrainingBatch;
 import org.infopro.detection.data.DetectionTargets;
 
 /**

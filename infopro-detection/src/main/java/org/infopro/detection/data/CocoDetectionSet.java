@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * One split of a COCO-format dataset ({@code instances_*.json} + an image folder), batched through

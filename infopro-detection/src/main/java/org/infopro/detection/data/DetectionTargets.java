@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 
 /**
  * The labels of a detection batch, as the {@code NDList} a {@link
- * org.infopro.core.train.TrainingBatch} carries. Objects are padded to the batch's largest count G;
+ * org.infopro.core.data.TrainingBatch} carries. Objects are padded to the batch's largest count G;
  * padding has class -1.
  *
  * <ol>

@@ -13,7 +13,7 @@ import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.OpenCv;
 import org.infopro.core.data.RawImages;
 import org.infopro.core.data.TexturedBackground;
-import org.infopro.core.train.Json;
+import org.infopro.core.io.Json;
 import org.infopro.detection.eval.Rle;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.infopro.core.io.AtomicFiles;
-import org.infopro.core.train.TaskMetric;
+import org.infopro.core.metric.TaskMetric;
 import org.infopro.detection.data.DetectionTargets;
 import org.infopro.detection.eval.CocoEvaluator.Detection;
 import org.infopro.detection.eval.CocoEvaluator.GroundTruth;

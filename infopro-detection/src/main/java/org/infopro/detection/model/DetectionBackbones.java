@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.ImageNetResNet.Depth;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.spi.BackboneProvider;
 

@@ -2,8 +2,8 @@ package org.infopro.detection.model;
 
 import java.util.List;
 import java.util.Map;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.ImageNetResNet;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
 
 /**

@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.detection.data.DetectionTargets;
 import org.junit.jupiter.api.Test;
 

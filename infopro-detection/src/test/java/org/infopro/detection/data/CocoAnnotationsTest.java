@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.detection.eval.Rle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,7 +166,7 @@ class CocoAnnotationsTest {
             Files.createDirectories(dir.resolve("train2017"));
             Files.copy(dir.resolve("val2017/" + name), dir.resolve("train2017/" + name));
         }
-        org.infopro.core.train.RunConfig config = new org.infopro.core.train.RunConfig();
+        org.infopro.core.config.RunConfig config = new org.infopro.core.config.RunConfig();
         config.task = "detection";
         config.backbone = "faster_rcnn_r18n_fpn";
         config.dataset = "coco";

@@ -3,14 +3,14 @@ package org.infopro.segmentation.aux;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.nn.Dropout2d;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.nn.Resize;
 import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;
-import org.infopro.core.train.TrainingBatch;
 import org.infopro.segmentation.data.SegmentationSet;
 
 /**

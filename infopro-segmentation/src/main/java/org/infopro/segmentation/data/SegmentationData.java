@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 
 /**
  * A segmentation split the trainer can batch: images normalised with the ImageNet statistics

@@ -11,7 +11,7 @@ import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.GeneratedSet;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.RawImages;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.spi.DatasetProvider;
 
 /**

@@ -7,9 +7,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.nn.Resize;
 import org.infopro.core.spi.Inference;
-import org.infopro.core.train.RunConfig;
 
 /**
  * mmsegmentation's test-time inference: for every scale (and its horizontal flip, if asked) the

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.nn.Resize;
-import org.infopro.core.train.TaskMetric;
 
 /**
  * mIoU, pixel accuracy and per-class IoU (in percent) of dense predictions, accumulated over

@@ -4,8 +4,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.util.List;
 import java.util.Map;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SequentialBackbone;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.LambdaSchedule;
 

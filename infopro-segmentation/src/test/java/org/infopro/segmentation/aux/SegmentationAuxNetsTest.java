@@ -12,11 +12,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Resize;
 import org.infopro.core.objective.AuxConfig;
-import org.infopro.core.train.TrainingBatch;
 import org.junit.jupiter.api.Test;
 
 class SegmentationAuxNetsTest {

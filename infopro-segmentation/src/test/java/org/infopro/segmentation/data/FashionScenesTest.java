@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.SyntheticItems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

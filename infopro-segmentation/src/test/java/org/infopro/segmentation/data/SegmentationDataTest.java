@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.LabeledData;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

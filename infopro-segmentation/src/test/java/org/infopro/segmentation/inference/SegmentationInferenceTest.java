@@ -12,8 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.spi.Inference;
-import org.infopro.core.train.RunConfig;
 import org.junit.jupiter.api.Test;
 
 /** Test-time inference against answers computed pixel by pixel in the test. */

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import org.infopro.core.model.FeatureShape;
+import org.infopro.core.nn.FeatureShape;
 import org.junit.jupiter.api.Test;
 
 class DilatedResNetTest {

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.OpenCv;
-import org.infopro.core.model.FeatureShape;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.nn.FeatureShape;
 import org.opencv.core.Mat;
 
 /**

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.GeneratedSet;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.RawImages;
 import org.infopro.core.spi.DatasetProvider;
-import org.infopro.core.train.RunConfig;
 
 /**
  * Video datasets, each under one root folder, clips as frame folders or video files under {@code

@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.FeatureShape;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.spi.BackboneProvider;
-import org.infopro.core.train.RunConfig;
 
 /**
  * Video backbones: {@code tsm-r50}, {@code tsm-r18} (published widths), {@code tsm-r18-narrow} (a

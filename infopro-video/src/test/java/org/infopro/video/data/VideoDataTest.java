@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.infopro.core.data.LabeledData.Pass;
-import org.infopro.core.train.TrainingBatch;
+import org.infopro.core.data.TrainingBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

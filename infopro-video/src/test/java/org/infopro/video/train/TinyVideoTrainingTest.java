@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.testing.SyntheticItems;
 import org.infopro.core.testing.TinyRuns;
-import org.infopro.core.train.RunConfig;
 import org.infopro.core.train.TrainingState;
 import org.infopro.video.data.MotionClips;
 import org.junit.jupiter.api.Test;

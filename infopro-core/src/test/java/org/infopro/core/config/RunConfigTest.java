@@ -1,4 +1,4 @@
-package org.infopro.core.train;
+package org.infopro.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

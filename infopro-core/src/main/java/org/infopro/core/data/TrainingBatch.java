@@ -1,9 +1,8 @@
-package org.infopro.core.train;
+package org.infopro.core.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import org.infopro.core.data.Normalization;
 
 /**
  * One mini-batch as the local objectives see it: the normalised input, the task's labels, and the

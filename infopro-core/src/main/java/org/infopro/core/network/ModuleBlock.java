@@ -1,4 +1,4 @@
-package org.infopro.core.model;
+package org.infopro.core.network;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,10 +1,14 @@
-package org.infopro.core.objective;
+package org.infopro.core.spi;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.infopro.core.objective.AuxConfig;
+import org.infopro.core.objective.ClassifierObjective;
+import org.infopro.core.objective.EndToEndObjective;
+import org.infopro.core.objective.InfoProObjective;
 import org.infopro.core.objective.InfoProObjective.TaskTerm;
-import org.infopro.core.spi.ObjectiveProvider;
+import org.infopro.core.objective.LocalObjective;
 
 /**
  * The built-in methods: {@code e2e}, {@code greedy}, {@code dgl}, {@code infopro-softmax}, {@code

@@ -1,4 +1,4 @@
-package org.infopro.core.train;
+package org.infopro.core.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package org.infopro.core.model;
+package org.infopro.core.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,17 +22,21 @@ import java.util.List;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.data.Normalization;
+import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
+import org.infopro.core.metric.TaskMetric;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.CutPoint;
+import org.infopro.core.model.SplitPlan;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxConfig;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.ClassifierObjective;
+import org.infopro.core.optim.TorchSgd;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.testing.Networks;
 import org.infopro.core.train.LocalTrainer;
-import org.infopro.core.train.TaskMetric;
-import org.infopro.core.train.TorchSgd;
-import org.infopro.core.train.TrainingBatch;
 import org.junit.jupiter.api.Test;
 
 /**

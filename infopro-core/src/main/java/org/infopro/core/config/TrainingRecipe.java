@@ -1,4 +1,7 @@
-package org.infopro.core.train;
+package org.infopro.core.config;
+
+import org.infopro.core.optim.LrSchedule;
+import org.infopro.core.optim.Optimizer;
 
 /**
  * How to optimise: optimizer, learning-rate schedule, epochs, batch size, seed, augmentation.

@@ -1,4 +1,4 @@
-package org.infopro.core.model;
+package org.infopro.core.network;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.data.TrainingBatch;
+import org.infopro.core.model.ActivationProfile;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.LocalHead;
 import org.infopro.core.objective.LocalObjective;
 import org.infopro.core.objective.LocalObjective.HeadContext;
 import org.infopro.core.spi.TaskPlugin;
-import org.infopro.core.train.TrainingBatch;
 
 /**
  * Measures an {@link ActivationProfile} with one dry training forward pass on a small batch: each

@@ -1,4 +1,4 @@
-package org.infopro.core.train;
+package org.infopro.core.metric;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,4 +1,4 @@
-package org.infopro.core.model;
+package org.infopro.core.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,6 +14,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.model.SplitPlan;
+import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.LocalHead;
 import org.infopro.core.objective.LocalObjective;

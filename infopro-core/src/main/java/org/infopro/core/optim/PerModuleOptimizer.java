@@ -1,4 +1,4 @@
-package org.infopro.core.train;
+package org.infopro.core.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * A separate optimizer for every local module: module m's blocks and its auxiliary nets ({@code
- * moduleM}, {@code localM} in {@link org.infopro.core.model.LocalNetwork}) step with optimizer m,
+ * moduleM}, {@code localM} in {@link org.infopro.core.network.LocalNetwork}) step with optimizer m,
  * the task head with the last module's. Asynchronous modules then share no optimizer state at all,
  * and each module may have its own kind or settings (a module on its own device, Adam for a
  * Transformer's last module, …).

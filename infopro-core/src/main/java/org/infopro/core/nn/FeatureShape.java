@@ -1,4 +1,4 @@
-package org.infopro.core.model;
+package org.infopro.core.nn;
 
 import ai.djl.ndarray.types.Shape;
 

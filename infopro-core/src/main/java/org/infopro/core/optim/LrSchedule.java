@@ -1,4 +1,4 @@
-package org.infopro.core.train;
+package org.infopro.core.optim;
 
 /**
  * The learning rate at a training step.

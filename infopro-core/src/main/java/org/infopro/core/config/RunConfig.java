@@ -1,4 +1,8 @@
-package org.infopro.core.train;
+package org.infopro.core.config;
+
+import org.infopro.core.io.Json;
+import org.infopro.core.optim.LrSchedule;
+import org.infopro.core.optim.Optimizer;
 
 /**
  * Everything that defines one training run, as plain fields so it can be written into checkpoints

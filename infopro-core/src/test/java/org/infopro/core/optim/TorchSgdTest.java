@@ -1,4 +1,4 @@
-package org.infopro.core.train;
+package org.infopro.core.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
