@@ -43,6 +43,14 @@ public interface AuxNetFactory {
     }
 
     /**
+     * Whether {@link #sampleLabels} has one label per sample. Dense tasks (pixel or box labels) do
+     * not, so methods with a contrastive head are refused for them before any data is read.
+     */
+    default boolean hasSampleLabels() {
+        return true;
+    }
+
+    /**
      * Per-sample labels of the batch used by contrastive heads and by the classifier's
      * cross-entropy: for image classification the class index of each sample.
      */

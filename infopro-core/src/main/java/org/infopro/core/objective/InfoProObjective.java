@@ -52,6 +52,12 @@ public final class InfoProObjective implements LocalObjective {
         this.config = config;
     }
 
+    /** SupCon's positives are the samples of the same class. */
+    @Override
+    public boolean needsSampleLabels() {
+        return term == TaskTerm.CONTRAST;
+    }
+
     @Override
     public String name() {
         return term.methodName();

@@ -20,6 +20,14 @@ public interface LocalObjective {
     }
 
     /**
+     * Whether the method's heads need one label per sample ({@link
+     * AuxNetFactory#hasSampleLabels()}), as a supervised-contrastive head does.
+     */
+    default boolean needsSampleLabels() {
+        return false;
+    }
+
+    /**
      * The auxiliary nets and loss of local module {@code index} (0-based, below K-1).
      *
      * @param context what the head may depend on

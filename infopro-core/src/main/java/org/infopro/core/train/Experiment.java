@@ -199,6 +199,7 @@ public final class Experiment implements AutoCloseable {
                 backbones = input -> provider.create(config.backbone, input, config);
             }
             Device device = config.resolveDevice();
+            requireCapabilities(methods);
             if (test == null) {
                 openByName(names);
             }
@@ -240,6 +241,22 @@ public final class Experiment implements AutoCloseable {
             LocalNetwork network = new LocalNetwork(net, plan, objective, task, test.classes());
             network.initialize(manager);
             return new Experiment(this, network, objective);
+        }
+
+        /** Refuses a method the task cannot train, naming both, before any data is read. */
+        private void requireCapabilities(ObjectiveProvider methods) {
+            LocalObjective probe =
+                    methods.create(
+                            config.method, new ObjectiveProvider.Settings(FALLBACK_LAMBDAS, null));
+            if (probe.needsSampleLabels() && !task.auxNets().hasSampleLabels()) {
+                throw new IllegalArgumentException(
+                        "--method "
+                                + config.method
+                                + " needs one label per sample for its contrastive head, and task "
+                                + task.name()
+                                + " has none (its labels are per pixel or per box); use"
+                                + " infopro-softmax");
+            }
         }
 
         private void openByName(Registry names) throws IOException {

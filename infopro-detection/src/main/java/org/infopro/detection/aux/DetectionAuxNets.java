@@ -86,6 +86,12 @@ public final class DetectionAuxNets implements AuxNetFactory {
         return Losses.crossEntropy(logits, labels, IGNORE);
     }
 
+    /** Labels are per box, not per image. */
+    @Override
+    public boolean hasSampleLabels() {
+        return false;
+    }
+
     @Override
     public NDArray sampleLabels(TrainingBatch batch) {
         throw new UnsupportedOperationException(

@@ -47,6 +47,12 @@ public final class SegmentationAuxNets implements AuxNetFactory {
         return pixelLoss(logits, batch.labels().head());
     }
 
+    /** Labels are per pixel, not per image. */
+    @Override
+    public boolean hasSampleLabels() {
+        return false;
+    }
+
     /** Contrastive heads need one label per image, which segmentation does not have. */
     @Override
     public NDArray sampleLabels(TrainingBatch batch) {
