@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.util.List;
-import java.util.Optional;
 import org.infopro.classification.aux.CifarAuxNets;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
 import org.infopro.core.metric.TaskMetric;
@@ -19,8 +17,7 @@ import org.infopro.core.spi.TaskPlugin;
 
 /**
  * Image classification: global-average-pool + linear head with softmax cross-entropy, the CIFAR
- * auxiliary nets, top-1/top-5, and the suites {@code quick}, {@code standard}, {@code memory} and
- * {@code paper}.
+ * auxiliary nets, top-1/top-5 ({@link ClassificationSuites} has the benchmark suites).
  */
 public final class ClassificationPlugin implements TaskPlugin {
 
@@ -56,15 +53,5 @@ public final class ClassificationPlugin implements TaskPlugin {
     @Override
     public TaskMetric newMetric(int classes) {
         return new TopKAccuracy(classes);
-    }
-
-    @Override
-    public List<String> suiteNames() {
-        return ClassificationSuites.NAMES;
-    }
-
-    @Override
-    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
-        return ClassificationSuites.suite(name, overrides);
     }
 }

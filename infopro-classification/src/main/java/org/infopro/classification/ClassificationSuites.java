@@ -8,18 +8,28 @@ import org.infopro.core.bench.BenchSuite.Measure;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.MemoryBalancedPlanner;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.spi.SuiteProvider;
 
 /** The classification benchmark suites. */
-final class ClassificationSuites {
+public final class ClassificationSuites implements SuiteProvider {
 
     static final List<String> NAMES =
             List.of("quick", "standard", "memory", "speed", "async", "paper");
     static final List<String> METHODS =
             List.of("e2e", "greedy", "dgl", "infopro-softmax", "infopro-contrast");
 
-    private ClassificationSuites() {}
+    @Override
+    public String task() {
+        return "classification";
+    }
 
-    static Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
+    @Override
+    public List<String> suiteNames() {
+        return NAMES;
+    }
+
+    @Override
+    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
         switch (name) {
             case "quick":
                 return Optional.of(quick(overrides));

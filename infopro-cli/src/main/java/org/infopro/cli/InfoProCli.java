@@ -17,7 +17,7 @@ import org.infopro.core.config.RunConfig;
 import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.io.Json;
 import org.infopro.core.spi.Registry;
-import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.spi.SuiteProvider;
 import org.infopro.core.train.Checkpoint;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.ProgressBar;
@@ -62,9 +62,7 @@ public final class InfoProCli implements Runnable {
         CommandLine cli =
                 new CommandLine(new InfoProCli()).setCaseInsensitiveEnumValuesAllowed(true);
         Registry registry = Registry.discover();
-        for (String task : registry.taskNames()) {
-            registry.task(task).commands().forEach(cli::addSubcommand);
-        }
+        registry.commands().forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(
                 (e, line, parsed) -> {
                     line.getErr().println(errorMessageOf(e));
@@ -112,7 +110,7 @@ public final class InfoProCli implements Runnable {
             System.out.println("datasets:  " + String.join(", ", registry.datasetNames()));
             System.out.println("methods:   " + String.join(", ", registry.objectiveNames()));
             for (String task : registry.taskNames()) {
-                TaskPlugin plugin = registry.task(task);
+                SuiteProvider plugin = registry.suites(task);
                 System.out.println(
                         "suites of " + task + ": " + String.join(", ", plugin.suiteNames()));
             }
@@ -656,7 +654,7 @@ public final class InfoProCli implements Runnable {
             positive("--steps", steps);
             positive("--batch", batch);
             positive("--jobs", jobs);
-            TaskPlugin plugin = Registry.discover().task(task);
+            SuiteProvider plugin = Registry.discover().suites(task);
             BenchSuite whole =
                     plugin.suite(
                                     suite,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.infopro.classification.ClassificationPlugin;
+import org.infopro.classification.ClassificationSuites;
 import org.infopro.cli.bench.CaseResult;
 import org.infopro.cli.bench.CaseRunner;
 import org.infopro.core.bench.BenchSuite;
@@ -19,7 +19,7 @@ class PaperSuiteTest {
 
     @Test
     void suitesHaveTheirCases() {
-        ClassificationPlugin plugin = new ClassificationPlugin();
+        ClassificationSuites plugin = new ClassificationSuites();
         BenchSuite quick = plugin.suite("quick", BenchSuite.Overrides.none()).orElseThrow();
         assertEquals(9, quick.cases().size(), "e2e once + 4 methods x K in {2,4}");
         BenchSuite standard = plugin.suite("standard", BenchSuite.Overrides.none()).orElseThrow();
@@ -70,7 +70,7 @@ class PaperSuiteTest {
         TinyFiles.writeCifar(
                 root.resolve("test_batch.bin"), java.util.Arrays.copyOf(labels, 20), pixels);
         BenchSuite paper =
-                new ClassificationPlugin()
+                new ClassificationSuites()
                         .suite(
                                 "paper",
                                 new BenchSuite.Overrides(

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.List;
-import java.util.Optional;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.model.Backbone;
@@ -87,15 +85,5 @@ public final class DetectionPlugin implements TaskPlugin {
     @Override
     public TaskMetric newMetric(int classes) {
         return new CocoMetric(classes);
-    }
-
-    @Override
-    public List<String> suiteNames() {
-        return DetectionSuites.NAMES;
-    }
-
-    @Override
-    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
-        return DetectionSuites.suite(name, overrides);
     }
 }

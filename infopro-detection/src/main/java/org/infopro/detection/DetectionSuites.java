@@ -7,15 +7,25 @@ import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.spi.SuiteProvider;
 
 /** The detection benchmark suites. */
-final class DetectionSuites {
+public final class DetectionSuites implements SuiteProvider {
 
     static final List<String> NAMES = List.of("quick", "memory", "paper");
 
-    private DetectionSuites() {}
+    @Override
+    public String task() {
+        return "detection";
+    }
 
-    static Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
+    @Override
+    public List<String> suiteNames() {
+        return NAMES;
+    }
+
+    @Override
+    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
         return BenchSuite.named(
                 name,
                 Map.of(

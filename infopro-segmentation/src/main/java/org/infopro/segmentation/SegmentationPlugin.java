@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import java.util.List;
-import java.util.Optional;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.metric.TaskMetric;
@@ -77,15 +75,5 @@ public final class SegmentationPlugin implements TaskPlugin {
     @Override
     public Inference inference(RunConfig config) {
         return SegmentationInference.of(config);
-    }
-
-    @Override
-    public List<String> suiteNames() {
-        return SegmentationSuites.NAMES;
-    }
-
-    @Override
-    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
-        return SegmentationSuites.suite(name, overrides);
     }
 }

@@ -6,8 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.Dropout;
 import java.util.List;
-import java.util.Optional;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
@@ -76,20 +74,5 @@ public final class VideoPlugin implements TaskPlugin {
             NDArray frames = forward.apply(input).head();
             return new NDList(Consensus.average(frames, frames.getShape().get(0) / rowsPerClip));
         };
-    }
-
-    @Override
-    public List<String> suiteNames() {
-        return VideoSuites.NAMES;
-    }
-
-    @Override
-    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
-        return VideoSuites.suite(name, overrides);
-    }
-
-    @Override
-    public List<Object> commands() {
-        return List.of(new VideoCommand());
     }
 }

@@ -8,15 +8,25 @@ import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.spi.SuiteProvider;
 
 /** The video benchmark suites. */
-final class VideoSuites {
+public final class VideoSuites implements SuiteProvider {
 
     static final List<String> NAMES = List.of("quick", "memory", "paper");
 
-    private VideoSuites() {}
+    @Override
+    public String task() {
+        return "video";
+    }
 
-    static Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
+    @Override
+    public List<String> suiteNames() {
+        return NAMES;
+    }
+
+    @Override
+    public Optional<BenchSuite> suite(String name, BenchSuite.Overrides o) {
         return BenchSuite.named(
                 name,
                 Map.of(

@@ -39,6 +39,7 @@ class VideoSuitesTest {
         assertTrue(
                 registry.datasetNames()
                         .containsAll(List.of("ucf101", "hmdb51", "sthv2", "motion-clips")));
-        assertTrue(registry.task("video").suite("paper", BenchSuite.Overrides.none()).isPresent());
+        assertTrue(
+                registry.suites("video").suite("paper", BenchSuite.Overrides.none()).isPresent());
     }
 }

@@ -7,18 +7,23 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Every task, backbone, dataset and method on the class path, looked up by name.
  *
- * <p>Providers are found with {@link ServiceLoader} and bound into one Guice injector through
- * {@link MapBinder}s keyed by name; a task plugin's own Guice module may add further entries to the
- * same maps, so a user's jar extends the registry without touching ours.
+ * <p>Guice is the composition root: providers found with {@link ServiceLoader} are bound into one
+ * injector through {@link MapBinder}s keyed by name, and every {@code com.google.inject.Module}
+ * listed as a service on the class path is installed beside them, so a task module (ours or a
+ * user's) may contribute further entries to the same maps. Unknown and duplicate names fail here,
+ * naming what is known.
  */
 public final class Registry {
 
@@ -26,6 +31,8 @@ public final class Registry {
     private final Map<String, BackboneProvider> backbones;
     private final Map<String, DatasetProvider> datasets;
     private final Map<String, ObjectiveProvider> objectives;
+    private final Map<String, SuiteProvider> suites;
+    private final Set<CommandProvider> commands;
 
     private Registry(Injector injector) {
         tasks = injector.getInstance(Key.get(new TypeLiteral<Map<String, TaskPlugin>>() {}));
@@ -35,17 +42,16 @@ public final class Registry {
                 injector.getInstance(Key.get(new TypeLiteral<Map<String, DatasetProvider>>() {}));
         objectives =
                 injector.getInstance(Key.get(new TypeLiteral<Map<String, ObjectiveProvider>>() {}));
+        suites = injector.getInstance(Key.get(new TypeLiteral<Map<String, SuiteProvider>>() {}));
+        commands = injector.getInstance(Key.get(new TypeLiteral<Set<CommandProvider>>() {}));
     }
 
     /** Discovers every provider visible to this class's class loader. */
     public static Registry discover() {
         ClassLoader loader = Registry.class.getClassLoader();
-        List<TaskPlugin> taskPlugins = load(TaskPlugin.class, loader);
         List<Module> modules = new ArrayList<>();
-        modules.add(new DiscoveredModule(taskPlugins, loader));
-        for (TaskPlugin task : taskPlugins) {
-            task.guiceModule().ifPresent(modules::add);
-        }
+        modules.add(new DiscoveredModule(loader));
+        modules.addAll(load(Module.class, loader));
         return new Registry(Guice.createInjector(modules));
     }
 
@@ -67,6 +73,19 @@ public final class Registry {
     /** The provider of the method with this name. */
     public ObjectiveProvider objective(String name) {
         return lookup(objectives, "method", name);
+    }
+
+    /** The benchmark suites of a task (none when it has no {@link SuiteProvider}). */
+    public SuiteProvider suites(String task) {
+        lookup(tasks, "task", task);
+        return suites.getOrDefault(task, new NoSuites(task));
+    }
+
+    /** The extra command objects of every {@link CommandProvider}. */
+    public List<Object> commands() {
+        List<Object> all = new ArrayList<>();
+        commands.forEach(provider -> all.addAll(provider.commands()));
+        return all;
     }
 
     /** Sorted names of every registered task. */
@@ -111,11 +130,9 @@ public final class Registry {
 
     /** Binds every ServiceLoader-discovered provider under each of its names. */
     private static final class DiscoveredModule extends AbstractModule {
-        private final List<TaskPlugin> taskPlugins;
         private final ClassLoader loader;
 
-        DiscoveredModule(List<TaskPlugin> taskPlugins, ClassLoader loader) {
-            this.taskPlugins = taskPlugins;
+        DiscoveredModule(ClassLoader loader) {
             this.loader = loader;
         }
 
@@ -123,7 +140,8 @@ public final class Registry {
         protected void configure() {
             MapBinder<String, TaskPlugin> taskBinder =
                     MapBinder.newMapBinder(binder(), String.class, TaskPlugin.class);
-            taskPlugins.forEach(t -> taskBinder.addBinding(t.name()).toInstance(t));
+            load(TaskPlugin.class, loader)
+                    .forEach(t -> taskBinder.addBinding(t.name()).toInstance(t));
             MapBinder<String, BackboneProvider> backboneBinder =
                     MapBinder.newMapBinder(binder(), String.class, BackboneProvider.class);
             for (BackboneProvider provider : load(BackboneProvider.class, loader)) {
@@ -139,6 +157,29 @@ public final class Registry {
             for (ObjectiveProvider provider : load(ObjectiveProvider.class, loader)) {
                 provider.names().forEach(n -> objectiveBinder.addBinding(n).toInstance(provider));
             }
+            MapBinder<String, SuiteProvider> suiteBinder =
+                    MapBinder.newMapBinder(binder(), String.class, SuiteProvider.class);
+            for (SuiteProvider provider : load(SuiteProvider.class, loader)) {
+                suiteBinder.addBinding(provider.task()).toInstance(provider);
+            }
+            Multibinder<CommandProvider> commandBinder =
+                    Multibinder.newSetBinder(binder(), CommandProvider.class);
+            load(CommandProvider.class, loader)
+                    .forEach(provider -> commandBinder.addBinding().toInstance(provider));
+        }
+    }
+
+    /** The suites of a task that publishes none. */
+    private record NoSuites(String task) implements SuiteProvider {
+        @Override
+        public List<String> suiteNames() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<org.infopro.core.bench.BenchSuite> suite(
+                String name, org.infopro.core.bench.BenchSuite.Overrides overrides) {
+            return Optional.empty();
         }
     }
 }

@@ -4,10 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import com.google.inject.Module;
 import java.util.List;
-import java.util.Optional;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.metric.TaskMetric;
@@ -18,9 +15,12 @@ import org.infopro.core.objective.LossTerms;
 
 /**
  * A task (classification, segmentation, …): the head and loss of the last module, the auxiliary
- * nets of local modules, the evaluation metric and the benchmark suites.
+ * nets of local modules, the evaluation metric and test-time inference.
  *
- * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.TaskPlugin}.
+ * <p>Implementations are listed in {@code META-INF/services/org.infopro.core.spi.TaskPlugin}, or
+ * passed as objects ({@code Experiment.builder().optTask}). Benchmark suites ({@link
+ * SuiteProvider}), extra commands ({@link CommandProvider}) and further Guice bindings (a {@code
+ * com.google.inject.Module} service) are separate, optional services.
  */
 public interface TaskPlugin {
 
@@ -74,24 +74,5 @@ public interface TaskPlugin {
      */
     default Inference inference(RunConfig config) {
         return Inference.PLAIN;
-    }
-
-    /** The names of this task's benchmark suites. */
-    List<String> suiteNames();
-
-    /** A benchmark suite by name, configured by the command-line overrides. */
-    Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides);
-
-    /**
-     * Further top-level commands of the {@code infopro} command line (picocli {@code @Command}
-     * objects), e.g. a data preparation tool.
-     */
-    default List<Object> commands() {
-        return List.of();
-    }
-
-    /** An optional Guice module contributing further bindings (backbones, datasets, …). */
-    default Optional<Module> guiceModule() {
-        return Optional.empty();
     }
 }

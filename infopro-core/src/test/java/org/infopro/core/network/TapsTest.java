@@ -19,8 +19,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
@@ -205,16 +203,6 @@ class TapsTest {
         @Override
         public TaskMetric newMetric(int classes) {
             throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> suiteNames() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
-            return Optional.empty();
         }
 
         @Override

@@ -23,4 +23,16 @@ class RegistryTest {
         assertTrue(e.getMessage().contains("infopro-magic"), e.getMessage());
         assertTrue(e.getMessage().contains("greedy"), e.getMessage());
     }
+
+    @Test
+    void guiceModulesListedAsServicesContributeEntries() {
+        Registry registry = Registry.discover();
+        assertTrue(registry.taskNames().contains("toy"), registry.taskNames().toString());
+        assertTrue(registry.backboneNames().contains("toy-cnn"));
+        assertTrue(registry.suites("toy").suiteNames().contains("none"));
+        assertTrue(registry.commands().contains("toy-command"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> registry.suites("no-task"));
+        assertTrue(e.getMessage().startsWith("Unknown task 'no-task'; known: "), e.getMessage());
+    }
 }

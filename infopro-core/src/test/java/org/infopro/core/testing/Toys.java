@@ -8,9 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
@@ -133,16 +131,6 @@ public final class Toys {
         @Override
         public TaskMetric newMetric(int classes) {
             return new TopKAccuracy(classes);
-        }
-
-        @Override
-        public List<String> suiteNames() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<BenchSuite> suite(String name, BenchSuite.Overrides overrides) {
-            return Optional.empty();
         }
 
         @Override

@@ -171,6 +171,7 @@ class CocoAnnotationsTest {
         config.backbone = "faster_rcnn_r18n_fpn";
         config.dataset = "coco";
         config.dataRoot = dir.toString();
+        config.method = "infopro-softmax";
         IllegalArgumentException error =
                 assertThrows(
                         IllegalArgumentException.class,
