@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.infopro.classification.Synthetic;
 import org.infopro.cli.InfoProCli;
+import org.infopro.core.inference.InferenceModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +58,28 @@ class PluginCommandLineTest {
         Result eval = run("eval", out.resolve("checkpoint.ckpt").toString());
         assertEquals(0, eval.status(), eval.err());
         assertTrue(eval.out().contains("top1"), eval.out());
+
+        Path model = dir.resolve("model.infopro");
+        Result export =
+                run(
+                        "export",
+                        out.resolve("checkpoint.ckpt").toString(),
+                        "--model",
+                        model.toString());
+        assertEquals(0, export.status(), export.err());
+        Result again =
+                run(
+                        "export",
+                        out.resolve("checkpoint.ckpt").toString(),
+                        "--model",
+                        model.toString());
+        assertEquals(1, again.status());
+        assertTrue(
+                again.err().contains("--model " + model + " exists; pass --overwrite"),
+                again.err());
+        try (InferenceModel loaded = InferenceModel.load(model)) {
+            assertEquals("small-vgg", loaded.header().backbone());
+        }
     }
 
     private static Result run(String... args) {

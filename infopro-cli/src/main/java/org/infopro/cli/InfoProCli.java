@@ -14,6 +14,7 @@ import org.infopro.cli.bench.CaseRunner;
 import org.infopro.cli.bench.ChildJvm;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.inference.InferenceModel;
 import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.io.Json;
 import org.infopro.core.spi.Registry;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             InfoProCli.ListCommand.class,
             InfoProCli.TrainCommand.class,
             InfoProCli.EvalCommand.class,
+            InfoProCli.ExportCommand.class,
             InfoProCli.BenchCommand.class,
             AnalyzeCommand.class,
             InfoProCli.RunCaseCommand.class
@@ -561,6 +563,52 @@ public final class InfoProCli implements Runnable {
                 Map<String, Double> values = experiment.evaluate(experiment.test());
                 System.out.println(Json.GSON.toJson(values));
             }
+            return 0;
+        }
+    }
+
+    /** Writes a checkpoint's backbone and task head as a weights-only inference model. */
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write a checkpoint's backbone and task head (no auxiliary nets, no optimizer)"
+                            + " as an inference model that loads without any dataset.")
+    static final class ExportCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
+        Path checkpoint;
+
+        @Option(names = "--model", required = true, description = "The model file to write.")
+        Path model;
+
+        @Option(
+                names = "--data",
+                description =
+                        "Dataset folder, if it moved since training (its test split gives the"
+                                + " class names and normalisation).")
+        String dataRoot;
+
+        @Option(names = "--overwrite", description = "Replace an existing model file.")
+        boolean overwrite;
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.exists(model) && !overwrite) {
+                throw new IllegalArgumentException(
+                        "--model " + model + " exists; pass --overwrite to replace it");
+            }
+            RunConfig config =
+                    Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
+            if (dataRoot != null) {
+                config.dataRoot = dataRoot;
+            }
+            config.device = "cpu"; // the weights are the same on any device; no GPU is needed
+            try (Experiment experiment =
+                    Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
+                Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
+                InferenceModel.export(experiment, model);
+            }
+            System.out.println("Wrote " + model);
             return 0;
         }
     }

@@ -27,6 +27,6 @@ class CliDocsTest {
             assertEquals(usage, block.group(2), "docs/cli.md, help of " + command);
             checked++;
         }
-        assertEquals(3, checked, "train, eval and bench");
+        assertEquals(4, checked, "train, eval, export and bench");
     }
 }
