@@ -548,22 +548,43 @@ public final class InfoProCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            RunConfig config =
-                    Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
-            if (dataRoot != null) {
-                config.dataRoot = dataRoot;
-            }
+            RunConfig config = trustedConfigOf(checkpoint, dataRoot);
             if (device != null) {
                 config.device = device;
             }
             testTime.applyTo(config);
-            try (Experiment experiment =
-                    Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
-                Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
+            try (Experiment experiment = testExperimentOf(checkpoint, config)) {
                 Map<String, Double> values = experiment.evaluate(experiment.test());
                 System.out.println(Json.GSON.toJson(values));
             }
             return 0;
+        }
+    }
+
+    /**
+     * A checkpoint's configuration without the output paths it stored, on {@code dataRoot} when the
+     * data moved (null: where it was trained).
+     */
+    private static RunConfig trustedConfigOf(Path checkpoint, String dataRoot) throws IOException {
+        RunConfig config =
+                Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
+        if (dataRoot != null) {
+            config.dataRoot = dataRoot;
+        }
+        return config;
+    }
+
+    /** The test split and the checkpoint's weights, for evaluation or export. */
+    private static Experiment testExperimentOf(Path checkpoint, RunConfig config)
+            throws IOException {
+        Experiment experiment =
+                Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY);
+        try {
+            Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
+            return experiment;
+        } catch (IOException | RuntimeException e) {
+            experiment.close();
+            throw e;
         }
     }
 
@@ -597,15 +618,9 @@ public final class InfoProCli implements Runnable {
                 throw new IllegalArgumentException(
                         "--model " + model + " exists; pass --overwrite to replace it");
             }
-            RunConfig config =
-                    Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
-            if (dataRoot != null) {
-                config.dataRoot = dataRoot;
-            }
+            RunConfig config = trustedConfigOf(checkpoint, dataRoot);
             config.device = "cpu"; // the weights are the same on any device; no GPU is needed
-            try (Experiment experiment =
-                    Experiment.create(config, Registry.discover(), Experiment.Data.TEST_ONLY)) {
-                Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
+            try (Experiment experiment = testExperimentOf(checkpoint, config)) {
                 InferenceModel.export(experiment, model);
             }
             System.out.println("Wrote " + model);

@@ -113,6 +113,7 @@ public final class InferenceModel implements AutoCloseable {
         Registry registry = Registry.discover();
         return load(
                 file,
+                header,
                 input ->
                         registry.backbone(header.backbone())
                                 .create(header.backbone(), input, header.config()),
@@ -127,7 +128,13 @@ public final class InferenceModel implements AutoCloseable {
      */
     public static InferenceModel load(
             Path file, Experiment.BackboneFactory backbones, TaskPlugin task) throws IOException {
-        Header header = readHeader(file);
+        return load(file, readHeader(file), backbones, task);
+    }
+
+    /** Builds the network the verified {@code header} describes and reads its weights. */
+    private static InferenceModel load(
+            Path file, Header header, Experiment.BackboneFactory backbones, TaskPlugin task)
+            throws IOException {
         Backbone backbone = backbones.create(header.input());
         InferenceNetwork network =
                 new InferenceNetwork(

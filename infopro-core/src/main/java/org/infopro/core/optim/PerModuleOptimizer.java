@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +26,12 @@ import java.util.regex.Pattern;
 public final class PerModuleOptimizer implements Optimizer {
 
     private static final Pattern CHILD = Pattern.compile("\\d{2}(module|local)(\\d+)_.*");
+    private static final Pattern STATE_KEY = Pattern.compile("m(\\d+)/(.+)");
 
     private final int k;
     private final List<Optimizer> optimizers = new ArrayList<>();
+    // Parameter names never change: each is parsed once, not at every step.
+    private final Map<String, Integer> modules = new ConcurrentHashMap<>();
 
     /**
      * @param k the network's module count
@@ -52,7 +56,7 @@ public final class PerModuleOptimizer implements Optimizer {
             byModule.add(new PairList<>());
         }
         for (Pair<String, Parameter> entry : parameters) {
-            byModule.get(moduleOf(entry.getKey()) - 1).add(entry);
+            byModule.get(modules.computeIfAbsent(entry.getKey(), this::moduleOf) - 1).add(entry);
         }
         for (int m = 0; m < k; m++) {
             if (!byModule.get(m).isEmpty()) {
@@ -93,7 +97,7 @@ public final class PerModuleOptimizer implements Optimizer {
         }
         saved.forEach(
                 (key, value) -> {
-                    Matcher matcher = Pattern.compile("m(\\d+)/(.+)").matcher(key);
+                    Matcher matcher = STATE_KEY.matcher(key);
                     int m = matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
                     if (m < 1 || m > k) {
                         throw new IllegalArgumentException(

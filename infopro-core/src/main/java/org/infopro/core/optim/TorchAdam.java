@@ -69,7 +69,7 @@ public final class TorchAdam implements Optimizer {
         long t = steps.merge(name, 1L, Long::sum);
         NDArray m = moment(name + "/exp_avg", weight, owner);
         NDArray v = moment(name + "/exp_avg_sq", weight, owner);
-        NDArray count = state.computeIfAbsent(name + "/step", n -> scalar(owner, 0));
+        NDArray count = state.computeIfAbsent(name + "/step", n -> owner.create(new float[] {0}));
         try (NDManager scratch = owner.newSubManager()) {
             // Long-lived arrays are lent to the scratch scope so that every temporary dies with it.
             weight.tempAttach(scratch);
@@ -105,12 +105,6 @@ public final class TorchAdam implements Optimizer {
                     zeros.attach(owner);
                     return zeros;
                 });
-    }
-
-    private static NDArray scalar(NDManager owner, float value) {
-        NDArray array = owner.create(new float[] {value});
-        array.attach(owner);
-        return array;
     }
 
     @Override

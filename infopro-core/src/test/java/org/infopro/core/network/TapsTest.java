@@ -13,7 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.data.TrainingBatch;
-import org.infopro.core.loss.Losses;
 import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.model.CutPoint;
@@ -34,6 +32,7 @@ import org.infopro.core.objective.ClassifierObjective;
 import org.infopro.core.optim.TorchSgd;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.testing.Networks;
+import org.infopro.core.testing.Toys;
 import org.infopro.core.train.LocalTrainer;
 import org.junit.jupiter.api.Test;
 
@@ -179,10 +178,13 @@ class TapsTest {
         }
     }
 
-    private static final class ToyTask implements TaskPlugin, AuxNetFactory {
+    /** The toy task with a head that reads every tap. */
+    private static final class ToyTask implements TaskPlugin {
+        private final Toys.Task toy = new Toys.Task();
+
         @Override
         public String name() {
-            return "toy";
+            return "toy-taps";
         }
 
         @Override
@@ -192,30 +194,17 @@ class TapsTest {
 
         @Override
         public NDArray taskLoss(NDList headOutput, TrainingBatch batch) {
-            return Losses.crossEntropy(headOutput.head(), batch.labels().head());
+            return toy.taskLoss(headOutput, batch);
         }
 
         @Override
         public AuxNetFactory auxNets() {
-            return this;
+            return toy;
         }
 
         @Override
         public TaskMetric newMetric(int classes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Block decoder(FeatureShape features, FeatureShape image) {
-            return Layers.conv(image.channels(), 3, 1, true);
-        }
-
-        @Override
-        public Block classifier(
-                FeatureShape features, FeatureShape image, AuxConfig config, int outputs) {
-            return new SequentialBlock()
-                    .add(Layers.globalAveragePool())
-                    .add(Layers.linear(features.channels(), outputs));
+            return toy.newMetric(classes);
         }
     }
 }

@@ -31,4 +31,30 @@ public final class TinyRuns {
                 last[task] < first[task], "task loss falls: " + first[task] + " -> " + last[task]);
         assertTrue(last[0] < first[0], "local loss falls: " + first[0] + " -> " + last[0]);
     }
+
+    /**
+     * A contrastive method is refused for {@code task}, whose labels are not per sample, before the
+     * (missing) dataset folder is read.
+     */
+    public static void assertContrastRefusedBeforeData(
+            String task, String backbone, String dataset, java.nio.file.Path missingFolder) {
+        RunConfig c = new RunConfig();
+        c.task = task;
+        c.backbone = backbone;
+        c.dataset = dataset;
+        c.dataRoot = missingFolder.toString();
+        c.method = "infopro-contrast";
+        IllegalArgumentException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                Experiment.create(
+                                        c, Registry.discover(), Experiment.Data.TRAIN_AND_TEST));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "--method infopro-contrast needs one label per sample for its contrastive head, and"
+                        + " task "
+                        + task
+                        + " has none (its labels are per pixel or per box); use infopro-softmax",
+                e.getMessage());
+    }
 }

@@ -69,12 +69,17 @@ public final class Toys {
      */
     public static Experiment experiment(RunConfig config, LabeledData train, LabeledData test)
             throws IOException {
+        return builder(config, train, test).build();
+    }
+
+    /** The same run, still open to further parts (an optimizer, a schedule). */
+    public static Experiment.Builder builder(
+            RunConfig config, LabeledData train, LabeledData test) {
         return Experiment.builder()
                 .setConfig(config)
                 .optTask(new Task())
                 .optBackbone(Toys::backbone)
-                .optData(train, test)
-                .build();
+                .optData(train, test);
     }
 
     /** A local network of the toy backbone cut evenly into K modules, initialised with a seed. */

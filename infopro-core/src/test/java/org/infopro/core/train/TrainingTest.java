@@ -181,11 +181,7 @@ class TrainingTest {
         }
         Map<String, float[]> perModule = new TreeMap<>();
         try (Experiment e =
-                Experiment.builder()
-                        .setConfig(config)
-                        .optTask(new Toys.Task())
-                        .optBackbone(Toys::backbone)
-                        .optData(TRAIN, TEST)
+                Toys.builder(config, TRAIN, TEST)
                         .optOptimizer(
                                 new PerModuleOptimizer(3, m -> Optimizer.sgd(0.9f, true, 1e-4f)))
                         .build()) {

@@ -1,12 +1,7 @@
 package org.infopro.detection.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.file.Path;
-import org.infopro.core.config.RunConfig;
-import org.infopro.core.spi.Registry;
-import org.infopro.core.train.Experiment;
+import org.infopro.core.testing.TinyRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,22 +13,7 @@ class DetectionCapabilityTest {
 
     @Test
     void infoProContrastIsRefusedBeforeAnyDataIsRead(@TempDir Path dir) {
-        RunConfig c = new RunConfig();
-        c.task = "detection";
-        c.backbone = "faster_rcnn_r18n_fpn";
-        c.dataset = "coco";
-        c.dataRoot = dir.resolve("no-such-dataset").toString();
-        c.method = "infopro-contrast";
-        IllegalArgumentException e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                Experiment.create(
-                                        c, Registry.discover(), Experiment.Data.TRAIN_AND_TEST));
-        assertEquals(
-                "--method infopro-contrast needs one label per sample for its contrastive head, and"
-                        + " task detection has none (its labels are per pixel or per box); use"
-                        + " infopro-softmax",
-                e.getMessage());
+        TinyRuns.assertContrastRefusedBeforeData(
+                "detection", "faster_rcnn_r18n_fpn", "coco", dir.resolve("no-such-dataset"));
     }
 }
