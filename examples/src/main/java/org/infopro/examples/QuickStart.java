@@ -47,10 +47,12 @@ public final class QuickStart {
         RawImages testImages = FashionMnist.read(data, "test");
         ImageClassificationDataset test = inMemory(testImages, norm);
 
-        RunConfig config = new RunConfig(); // InfoPro-Contrast, K=2, batch 128, seed 0
-        config.method = "infopro-softmax";
-        config.epochs = 2;
-        config.maxSteps = maxSteps;
+        RunConfig config = // K=2, batch 128, SGD lr 0.1 cosine, seed 0 unless set here
+                RunConfig.builder()
+                        .optMethod("infopro-softmax")
+                        .optEpochs(2)
+                        .optMaxSteps(maxSteps)
+                        .build();
         try (Experiment experiment =
                 Experiment.builder()
                         .setConfig(config)

@@ -4,6 +4,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.infopro.classification.ClassificationPlugin;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.DjlData;
 import org.infopro.core.data.LabeledData;
@@ -21,9 +22,7 @@ public final class Recipes {
     /** Module 1 (and its auxiliary nets) on SGD, the others on AdamW. */
     public static Experiment perModuleOptimizers(LabeledData train, LabeledData test)
             throws IOException {
-        RunConfig config = new RunConfig();
-        config.k = 3;
-        config.split = "even";
+        RunConfig config = RunConfig.builder().optK(3).optSplit("even").build();
         // tag::per-module[]
         Experiment experiment =
                 Experiment.builder()
@@ -31,7 +30,7 @@ public final class Recipes {
                         .optData(train, test)
                         .optOptimizer(
                                 new PerModuleOptimizer(
-                                        config.k,
+                                        config.k(),
                                         m ->
                                                 m == 1
                                                         ? Optimizer.sgd(0.9f, true, 1e-4f)
@@ -60,12 +59,14 @@ public final class Recipes {
     /** A folder with {@code train/<class>/*.png} and {@code test/<class>/*.png}. */
     public static Experiment imageFolder(Path folder) throws IOException {
         // tag::image-folder[]
-        RunConfig config = new RunConfig();
-        config.dataset = "image-folder"; // train/<class>/*, test/<class>/* (or val/)
-        config.dataRoot = folder.toString();
-        config.crop = new int[] {32, 32}; // the input side images are resized and cropped to
-        config.backbone = "resnet8-tiny";
-        config.split = "even";
+        RunConfig config =
+                RunConfig.builder()
+                        .optDataset("image-folder") // train/<class>/*, test/<class>/* (or val/)
+                        .optDataRoot(folder.toString())
+                        .optCrop(new PixelSize(32, 32)) // images are resized and cropped to this
+                        .optBackbone("resnet8-tiny")
+                        .optSplit("even")
+                        .build();
         Experiment experiment =
                 Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST);
         // end::image-folder[]

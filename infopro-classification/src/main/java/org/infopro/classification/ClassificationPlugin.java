@@ -31,6 +31,12 @@ public final class ClassificationPlugin implements TaskPlugin {
         return NAME;
     }
 
+    /** Small images: 500 a batch evaluates quickly without much memory. */
+    @Override
+    public int defaultEvalBatch(int trainingBatch) {
+        return 500;
+    }
+
     @Override
     public Block newTaskHead(List<FeatureShape> features, int classes) {
         // Classification reads only the last block's output (its backbones tap nothing).

@@ -50,10 +50,8 @@ public final class ClassificationSuites implements SuiteProvider {
 
     /** Fashion-MNIST, ResNet-32, every method at K = 2, 4 on a subset: the first look. */
     static BenchSuite quick(BenchSuite.Overrides o) {
-        RunConfig base = new RunConfig();
-        base.trainLimit = 6400;
-        base.testLimit = 2000;
-        base.batch = 64;
+        RunConfig base =
+                RunConfig.builder().optTrainLimit(6400).optTestLimit(2000).optBatch(64).build();
         return new BenchSuite(
                 "quick",
                 "Fashion-MNIST subset (6400 train / 2000 test), ResNet-32, batch 64, 1 epoch",
@@ -66,7 +64,7 @@ public final class ClassificationSuites implements SuiteProvider {
         return new BenchSuite(
                 "standard",
                 "Fashion-MNIST 60k/10k, ResNet-32, batch 128, SGD Nesterov lr 0.1 cosine, wd 1e-4",
-                BenchSuite.grid(new RunConfig(), METHODS, List.of(2, 4, 8), o),
+                BenchSuite.grid(RunConfig.defaults(), METHODS, List.of(2, 4, 8), o),
                 Measure.ACCURACY);
     }
 
@@ -75,12 +73,14 @@ public final class ClassificationSuites implements SuiteProvider {
      */
     static BenchSuite memory(BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
-        RunConfig base = new RunConfig();
-        base.backbone = "resnet110";
-        base.batch = 256;
-        base.trainLimit = 256 * 8;
-        base.testLimit = 100;
-        base.maxSteps = 4;
+        RunConfig base =
+                RunConfig.builder()
+                        .optBackbone("resnet110")
+                        .optBatch(256)
+                        .optTrainLimit(256 * 8)
+                        .optTestLimit(100)
+                        .optMaxSteps(4)
+                        .build();
         for (String split :
                 List.of(
                         SplitPlanner.MEMORY_BALANCED,
@@ -91,11 +91,13 @@ public final class ClassificationSuites implements SuiteProvider {
                         || !o.selectsK(k) && k > 1) {
                     continue;
                 }
-                RunConfig c = base.copy();
-                c.method = k == 1 ? "e2e" : "infopro-contrast";
-                c.k = k;
-                c.split = split;
-                cases.add(o.apply(c));
+                cases.add(
+                        o.apply(
+                                base.toBuilder()
+                                        .optMethod(k == 1 ? "e2e" : "infopro-contrast")
+                                        .optK(k)
+                                        .optSplit(split)
+                                        .build()));
             }
         }
         return new BenchSuite(
@@ -116,13 +118,15 @@ public final class ClassificationSuites implements SuiteProvider {
                 if (k > 1 && !o.selectsK(k)) {
                     continue;
                 }
-                RunConfig c = new RunConfig();
-                c.method = k == 1 ? "e2e" : "infopro-contrast";
-                c.k = k;
-                c.seed = repetition;
-                c.trainLimit = 128 * 30;
-                c.testLimit = 100;
-                c.maxSteps = 30;
+                RunConfig c =
+                        RunConfig.builder()
+                                .optMethod(k == 1 ? "e2e" : "infopro-contrast")
+                                .optK(k)
+                                .optSeed(repetition)
+                                .optTrainLimit(128 * 30)
+                                .optTestLimit(100)
+                                .optMaxSteps(30)
+                                .build();
                 cases.add(o.apply(c));
             }
         }
@@ -146,14 +150,16 @@ public final class ClassificationSuites implements SuiteProvider {
                     if (k > 1 && !o.selectsK(k)) {
                         continue;
                     }
-                    RunConfig c = new RunConfig();
-                    c.trainLimit = 6400;
-                    c.testLimit = 2000;
-                    c.batch = 64;
-                    c.method = k == 1 ? "e2e" : "infopro-contrast";
-                    c.k = k;
-                    c.seed = seed;
-                    c.asyncQueue = queue;
+                    RunConfig c =
+                            RunConfig.builder()
+                                    .optTrainLimit(6400)
+                                    .optTestLimit(2000)
+                                    .optBatch(64)
+                                    .optMethod(k == 1 ? "e2e" : "infopro-contrast")
+                                    .optK(k)
+                                    .optSeed(seed)
+                                    .optAsyncQueue(queue)
+                                    .build();
                     cases.add(o.apply(c));
                 }
             }
@@ -181,38 +187,45 @@ public final class ClassificationSuites implements SuiteProvider {
         List<RunConfig> cases = new ArrayList<>();
         for (int seed = 0; seed < PAPER_SEEDS; seed++) {
             for (String backbone : List.of("resnet32", "resnet110", "densenet-bc-100-12")) {
-                RunConfig c = cifarRecipe("cifar10", seed);
-                c.backbone = backbone;
-                c.split = backbone.startsWith("densenet") ? SplitPlanner.EVEN : SplitPlanner.PAPER;
+                RunConfig c =
+                        cifarRecipe("cifar10", seed)
+                                .optBackbone(backbone)
+                                .optSplit(
+                                        backbone.startsWith("densenet")
+                                                ? SplitPlanner.EVEN
+                                                : SplitPlanner.PAPER)
+                                .build();
                 cases.addAll(paperGrid(c, METHODS, List.of(2, 4, 8, 16), o));
             }
             for (String dataset : List.of("svhn", "stl10")) {
-                RunConfig c = cifarRecipe(dataset, seed);
-                c.backbone = "resnet110";
+                RunConfig c = cifarRecipe(dataset, seed).optBackbone("resnet110").build();
                 cases.addAll(paperGrid(c, METHODS, List.of(2, 4, 8, 16), o));
             }
-            RunConfig asy = cifarRecipe("cifar10", seed);
-            asy.backbone = "resnet110";
-            asy.asyncQueue = 2;
+            RunConfig asy =
+                    cifarRecipe("cifar10", seed).optBackbone("resnet110").optAsyncQueue(2).build();
             cases.addAll(paperGrid(asy, List.of("infopro-contrast"), List.of(2, 4), o));
             for (String dataset : List.of("cifar10", "stl10")) {
-                RunConfig star = cifarRecipe(dataset, seed);
-                star.backbone = "resnet110";
-                star.split = SplitPlanner.MEMORY_BALANCED;
+                RunConfig star =
+                        cifarRecipe(dataset, seed)
+                                .optBackbone("resnet110")
+                                .optSplit(SplitPlanner.MEMORY_BALANCED)
+                                .build();
                 cases.addAll(paperGrid(star, List.of("infopro-contrast"), List.of(2, 3, 4), o));
             }
         }
         for (String backbone : List.of("resnet101", "resnet152", "resnext101-32x8d")) {
-            RunConfig c = new RunConfig();
-            c.dataset = "imagenet";
-            c.backbone = backbone;
-            c.epochs = 90;
-            c.batch = backbone.startsWith("resnext") ? 512 : 1024;
-            c.lr = 0.4f;
-            c.schedule = "cosine";
-            c.augment = true;
-            c.evalBatch = 256;
-            c.split = SplitPlanner.MEMORY_BALANCED;
+            RunConfig c =
+                    RunConfig.builder()
+                            .optDataset("imagenet")
+                            .optBackbone(backbone)
+                            .optEpochs(90)
+                            .optBatch(backbone.startsWith("resnext") ? 512 : 1024)
+                            .optLr(0.4f)
+                            .optSchedule("cosine")
+                            .optAugment(true)
+                            .optEvalBatch(256)
+                            .optSplit(SplitPlanner.MEMORY_BALANCED)
+                            .build();
             cases.addAll(paperGrid(c, List.of("e2e", "infopro-softmax"), List.of(2), o));
         }
         return new BenchSuite(
@@ -226,27 +239,26 @@ public final class ClassificationSuites implements SuiteProvider {
     /**
      * §5.1: 160 epochs, cosine with warm-up, augmentation; batch 1024 / lr 0.8 (STL-10: 128 / 0.1).
      */
-    private static RunConfig cifarRecipe(String dataset, int seed) {
-        RunConfig c = new RunConfig();
-        c.dataset = dataset;
-        c.seed = seed;
-        c.epochs = 160;
+    private static RunConfig.Builder cifarRecipe(String dataset, int seed) {
         boolean stl = dataset.equals("stl10");
-        c.batch = stl ? 128 : 1024;
-        c.lr = stl ? 0.1f : 0.8f;
-        c.schedule = "cosine-warmup";
-        c.augment = true;
-        return c;
+        return RunConfig.builder()
+                .optDataset(dataset)
+                .optSeed(seed)
+                .optEpochs(160)
+                .optBatch(stl ? 128 : 1024)
+                .optLr(stl ? 0.1f : 0.8f)
+                .optSchedule("cosine-warmup")
+                .optAugment(true);
     }
 
     /** A method × K grid whose data folder is the dataset's own under {@code --data}. */
     private static List<RunConfig> paperGrid(
             RunConfig base, List<String> methods, List<Integer> ks, BenchSuite.Overrides o) {
         List<RunConfig> cases = BenchSuite.grid(base, methods, ks, o);
-        if (o.dataRoot() != null && List.of("svhn", "imagenet").contains(base.dataset)) {
-            cases.forEach(
-                    c -> c.dataRoot = java.nio.file.Path.of(o.dataRoot(), base.dataset).toString());
+        if (o.dataRoot() == null || !List.of("svhn", "imagenet").contains(base.dataset())) {
+            return cases;
         }
-        return cases;
+        String folder = java.nio.file.Path.of(o.dataRoot(), base.dataset()).toString();
+        return cases.stream().map(c -> c.toBuilder().optDataRoot(folder).build()).toList();
     }
 }

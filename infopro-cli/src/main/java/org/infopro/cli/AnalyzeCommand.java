@@ -11,7 +11,6 @@ import org.infopro.cli.analysis.ProbeReport;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.spi.Registry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
                 "Probe every layer of trained networks: linear separability, I(h,x) by a decoder"
                         + " and I(h,y) by a ResNet-32 on frozen features; writes analysis.json,"
                         + " analysis.md and information.png. Without checkpoints, trains --models"
-                        + " first (into OUT/models, resumable).")
+                        + " first (into OUT/models, resumable).",
+        modelTransformer = SettingOptions.All.class)
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** Training samples of the fast mode's models: 200 steps of 64. */
@@ -35,8 +35,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "CHECKPOINT", description = "Trained runs to probe.")
     List<Path> checkpoints = new ArrayList<>();
-
-    @Mixin InfoProCli.RunOptions options;
 
     @Option(
             names = "--models",
@@ -131,11 +129,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             averageReports();
             return report();
         }
-        RunConfig base = options.toConfig();
+        RunConfig base =
+                SettingOptions.apply(
+                        spec.commandLine().getParseResult(),
+                        RunConfig.defaults(),
+                        Registry.discover());
         if (fast) {
-            base.trainLimit = FAST_TRAIN_SAMPLES;
-            base.batch = 64;
-            base.epochs = 1;
+            base =
+                    base.toBuilder()
+                            .optTrainLimit(FAST_TRAIN_SAMPLES)
+                            .optBatch(64)
+                            .optEpochs(1)
+                            .build();
             if (layers.isEmpty()) {
                 layers = List.of(1, 6, 11, 16);
             }

@@ -26,11 +26,11 @@ import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** The {@code infopro} command line: list, train, eval, bench. */
@@ -120,301 +120,16 @@ public final class InfoProCli implements Runnable {
         }
     }
 
-    /** Parses {@code HEIGHTxWIDTH}, e.g. {@code 512x1024}. */
-    static int[] pixelSize(String option, String text) {
-        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
-        try {
-            if (parts.length == 2) {
-                int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-                if (size[0] > 0 && size[1] > 0) {
-                    return size;
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                option + " takes HEIGHTxWIDTH in pixels, e.g. 512x1024; got '" + text + "'");
-    }
-
-    /** Test-time inference options (tasks without test-time augmentation ignore them). */
-    static final class TestTimeOptions {
-        @Option(
-                names = "--test-scales",
-                split = ",",
-                description =
-                        "Multi-scale inference at these scales, e.g. 0.5,0.75,1,1.25,1.5,1.75.")
-        float[] scales;
-
-        @Option(names = "--test-flip", description = "Also predict on flipped inputs; average.")
-        boolean flip;
-
-        @Option(
-                names = "--test-crop",
-                description = "Sliding-window inference with HxW windows, e.g. 512x1024.")
-        String crop;
-
-        @Option(
-                names = "--test-stride",
-                description = "Sliding-window stride HxW (default: two thirds of the window).")
-        String stride;
-
-        @Option(
-                names = "--test-clips",
-                description = "Video: clips per test video, scores averaged (default 1).")
-        Integer clips;
-
-        /** Sets the given options on {@code c}; options not given leave {@code c} as it is. */
-        void applyTo(RunConfig c) {
-            if (clips != null) {
-                c.testClips = clips;
-            }
-            if (scales != null) {
-                c.testScales = scales;
-            }
-            c.testFlip |= flip;
-            if (crop != null) {
-                c.testCrop = pixelSize("--test-crop", crop);
-            }
-            if (stride != null) {
-                c.testStride = pixelSize("--test-stride", stride);
-            }
-        }
-    }
-
-    /** Options that define a run. */
-    static final class RunOptions {
-        @Mixin TestTimeOptions testTime;
-
-        @Option(
-                names = "--task",
-                defaultValue = "classification",
-                description = "Task (default: ${DEFAULT-VALUE}).")
-        String task;
-
-        @Option(
-                names = "--backbone",
-                defaultValue = "resnet32",
-                description = "Backbone (default: ${DEFAULT-VALUE}).")
-        String backbone;
-
-        @Option(
-                names = "--dataset",
-                defaultValue = "fashion-mnist",
-                description = "Dataset (default: ${DEFAULT-VALUE}).")
-        String dataset;
-
-        @Option(
-                names = "--data",
-                description = "Dataset folder (default: the dataset's standard place).")
-        String dataRoot;
-
-        @Option(
-                names = "--method",
-                defaultValue = "infopro-contrast",
-                description =
-                        "e2e, greedy, dgl, infopro-softmax, infopro-contrast (default: ${DEFAULT-VALUE}).")
-        String method;
-
-        @Option(
-                names = "--k",
-                defaultValue = "2",
-                description = "Number of modules K (default: ${DEFAULT-VALUE}; e2e forces 1).")
-        int k;
-
-        @Option(
-                names = "--split",
-                defaultValue = "infopro",
-                description =
-                        "infopro (paper table), infopro* (memory-balanced table) or even (default: ${DEFAULT-VALUE}).")
-        String split;
-
-        @Option(
-                names = "--lambdas",
-                description = "λ1,λ2[,λ1last,λ2last] (default: the backbone's table).")
-        String lambdas;
-
-        @Option(
-                names = "--aux-config",
-                description = "Auxiliary classifier depth, e.g. 1c2f (default: the method's).")
-        String auxConfig;
-
-        @Option(
-                names = "--epochs",
-                defaultValue = "1",
-                description = "Epochs (default: ${DEFAULT-VALUE}).")
-        int epochs;
-
-        @Option(
-                names = "--batch",
-                defaultValue = "128",
-                description = "Batch size (default: ${DEFAULT-VALUE}).")
-        int batch;
-
-        @Option(
-                names = "--eval-batch",
-                description =
-                        "Evaluation batch size (default: 500 for classification; the training"
-                                + " batch for dense tasks, whose per-image work is far larger).")
-        Integer evalBatch;
-
-        @Option(
-                names = "--eval-every",
-                defaultValue = "1",
-                description =
-                        "Evaluate every N epochs; the last always (default: ${DEFAULT-VALUE}).")
-        int evalEvery;
-
-        @Option(
-                names = "--lr",
-                defaultValue = "0.1",
-                description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
-        float lr;
-
-        @Option(
-                names = "--weight-decay",
-                defaultValue = "1e-4",
-                description = "Weight decay (default: ${DEFAULT-VALUE}).")
-        float weightDecay;
-
-        @Option(
-                names = "--optimizer",
-                defaultValue = "sgd",
-                converter = OptimizerKindConverter.class,
-                description =
-                        "sgd (momentum 0.9, Nesterov), adam or adamw, each as PyTorch computes it"
-                                + " (default: ${DEFAULT-VALUE}).")
-        RunConfig.OptimizerKind optimizer;
-
-        @Option(
-                names = "--nesterov",
-                negatable = true,
-                defaultValue = "true",
-                fallbackValue = "true",
-                description = "Nesterov momentum (default: on; --no-nesterov for plain momentum).")
-        boolean nesterov;
-
-        @Option(
-                names = "--schedule",
-                defaultValue = "cosine",
-                description =
-                        "cosine, cosine-warmup, step, step:E1,E2, poly, constant (default:"
-                                + " ${DEFAULT-VALUE}).")
-        String schedule;
-
-        @Option(
-                names = "--warmup-steps",
-                defaultValue = "0",
-                description =
-                        "Linear warm-up from 0.001 x lr over the first N steps, as mmdetection's"
-                                + " (default: ${DEFAULT-VALUE}).")
-        int warmupSteps;
-
-        @Option(
-                names = "--async",
-                paramLabel = "N",
-                description =
-                        "Asynchronous training: every module on its own worker thread, with up to N"
-                                + " batches waiting between two modules (default: 0, simultaneous)")
-        int asyncQueue;
-
-        @Option(
-                names = "--device",
-                description =
-                        "cpu, gpu or gpu:N (default: a GPU where libtorch sees one, else the CPU).")
-        String device;
-
-        @Option(
-                names = "--seed",
-                defaultValue = "0",
-                description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(
-                names = "--augment",
-                description =
-                        "Augment and sample training data with the dataset's pipeline (small images: reflect-pad 4, crop, flip; scenes: mmsegmentation's; clips: TSM's random segment offsets, multi-scale crop, flip).")
-        boolean augment;
-
-        @Option(
-                names = "--crop",
-                description =
-                        "Training crop HxW for dense tasks, e.g. 512x1024 (default: the dataset's).")
-        String crop;
-
-        @Option(
-                names = "--train-limit",
-                defaultValue = "0",
-                description = "Use the first N training samples (0 = all).")
-        int trainLimit;
-
-        @Option(
-                names = "--test-limit",
-                defaultValue = "0",
-                description = "Use the first N test samples (0 = all).")
-        int testLimit;
-
-        @Option(
-                names = "--segments",
-                defaultValue = "8",
-                description = "Video: frames sampled per clip, T (default ${DEFAULT-VALUE}).")
-        int segments;
-
-        @Option(
-                names = "--max-steps",
-                defaultValue = "0",
-                description = "Stop each epoch after N steps (0 = full epochs).")
-        int maxSteps;
-
-        RunConfig toConfig() {
-            RunConfig c = new RunConfig();
-            c.task = task;
-            c.backbone = backbone;
-            c.dataset = dataset;
-            c.dataRoot = dataRoot;
-            c.method = method;
-            c.k = method.equals("e2e") ? 1 : k;
-            c.split = split;
-            c.lambdas = lambdas;
-            c.auxConfig = auxConfig;
-            c.epochs = epochs;
-            c.batch = batch;
-            c.evalBatch =
-                    evalBatch != null
-                            ? evalBatch
-                            : task.equals("classification") ? c.evalBatch : batch;
-            c.evalEvery = evalEvery;
-            c.lr = lr;
-            c.weightDecay = weightDecay;
-            c.nesterov = nesterov;
-            c.optimizer = optimizer;
-            c.schedule = schedule;
-            c.warmupSteps = warmupSteps;
-            c.asyncQueue = asyncQueue;
-            c.device = device;
-            c.seed = seed;
-            c.augment = augment;
-            c.trainLimit = trainLimit;
-            c.testLimit = testLimit;
-            c.maxSteps = maxSteps;
-            c.segments = segments;
-            c.crop = crop == null ? null : pixelSize("--crop", crop);
-            testTime.applyTo(c);
-            return c.validate();
-        }
-    }
-
     /** Trains one model, with checkpoints and resume. */
     @Command(
             name = "train",
             mixinStandardHelpOptions = true,
-            description = "Train one model; checkpoints to OUT/checkpoint.ckpt.")
+            description = "Train one model; checkpoints to OUT/checkpoint.ckpt.",
+            modelTransformer = SettingOptions.All.class)
     static final class TrainCommand implements Callable<Integer> {
         /** What {@code --resume} may change: everything else is the run's own configuration. */
         static final Set<String> RESUMABLE =
                 Set.of("--out", "--resume", "--epochs", "--data", "--checkpoint-every", "--device");
-
-        @Mixin RunOptions options;
 
         @Spec CommandSpec spec;
 
@@ -449,23 +164,19 @@ public final class InfoProCli implements Runnable {
                                 + checkpointEvery);
             }
             Path file = RunFolder.checkpoint(out);
+            Registry registry = Registry.discover();
+            ParseResult given = spec.commandLine().getParseResult();
             RunConfig config;
             Path resumeFrom = null;
             if (resume) {
                 refuseOptionsResumeCannotChange();
                 resumeFrom = Checkpoint.intact(file, System.err);
                 Checkpoint header = Checkpoint.readHeader(resumeFrom);
-                config = Checkpoint.untrustedPathsCleared(header.config());
+                // Only the options resume may change were given, so this applies exactly those.
+                config =
+                        SettingOptions.apply(
+                                given, Checkpoint.untrustedPathsCleared(header.config()), registry);
                 TrainingState state = header.state();
-                if (given("--epochs")) {
-                    config.epochs = options.epochs;
-                }
-                if (given("--data")) {
-                    config.dataRoot = options.dataRoot;
-                }
-                if (given("--device")) {
-                    config.device = options.device;
-                }
                 System.err.printf(
                         Locale.ROOT,
                         "Resuming %s at epoch %d, step %d%n",
@@ -473,20 +184,18 @@ public final class InfoProCli implements Runnable {
                         state.epoch + 1,
                         state.stepInEpoch);
             } else {
-                config = options.toConfig();
+                config = SettingOptions.apply(given, RunConfig.defaults(), registry);
                 RunFolder.prepareForNewRun(out, overwrite);
             }
             RunFolder.requireWritable(out);
             try (Experiment experiment =
-                    Experiment.create(
-                            config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+                    Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
                 Training training =
                         new Training(experiment)
                                 .addListener(ProgressBar.onConsole())
                                 .checkpointTo(file, checkpointEvery);
                 System.err.println(experiment.describe());
-                AtomicFiles.writeString(
-                        RunFolder.config(out), Json.GSON.toJson(experiment.config()));
+                AtomicFiles.writeString(RunFolder.config(out), experiment.config().toJson());
                 TrainingState done =
                         resumeFrom != null
                                 ? training.resume(resumeFrom, System.err)
@@ -501,10 +210,6 @@ public final class InfoProCli implements Runnable {
                                 + String.format(Locale.ROOT, ", %.0f ms/step", done.msPerStep()));
             }
             return 0;
-        }
-
-        private boolean given(String option) {
-            return spec.commandLine().getParseResult().hasMatchedOption(option);
         }
 
         /** A resumed run keeps its configuration: an option that would change it is an error. */
@@ -533,26 +238,23 @@ public final class InfoProCli implements Runnable {
     @Command(
             name = "eval",
             mixinStandardHelpOptions = true,
-            description = "Evaluate a checkpoint on its dataset's test split.")
+            description =
+                    "Evaluate a checkpoint on its dataset's test split; the data folder, the device"
+                            + " and test-time options may differ from training.",
+            modelTransformer = SettingOptions.Evaluation.class)
     static final class EvalCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
         Path checkpoint;
 
-        @Option(names = "--data", description = "Dataset folder, if it moved since training.")
-        String dataRoot;
-
-        @Option(names = "--device", description = "cpu, gpu or gpu:N (default: as trained).")
-        String device;
-
-        @Mixin TestTimeOptions testTime;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            RunConfig config = trustedConfigOf(checkpoint, dataRoot);
-            if (device != null) {
-                config.device = device;
-            }
-            testTime.applyTo(config);
+            RunConfig config =
+                    SettingOptions.apply(
+                            spec.commandLine().getParseResult(),
+                            trustedConfigOf(checkpoint, null),
+                            Registry.discover());
             try (Experiment experiment = testExperimentOf(checkpoint, config)) {
                 Map<String, Double> values = experiment.evaluate(experiment.test());
                 System.out.println(Json.GSON.toJson(values));
@@ -568,10 +270,7 @@ public final class InfoProCli implements Runnable {
     private static RunConfig trustedConfigOf(Path checkpoint, String dataRoot) throws IOException {
         RunConfig config =
                 Checkpoint.untrustedPathsCleared(Checkpoint.readHeader(checkpoint).config());
-        if (dataRoot != null) {
-            config.dataRoot = dataRoot;
-        }
-        return config;
+        return dataRoot == null ? config : config.toBuilder().optDataRoot(dataRoot).build();
     }
 
     /** The test split and the checkpoint's weights, for evaluation or export. */
@@ -618,8 +317,9 @@ public final class InfoProCli implements Runnable {
                 throw new IllegalArgumentException(
                         "--model " + model + " exists; pass --overwrite to replace it");
             }
-            RunConfig config = trustedConfigOf(checkpoint, dataRoot);
-            config.device = "cpu"; // the weights are the same on any device; no GPU is needed
+            // The weights are the same on any device; no GPU is needed.
+            RunConfig config =
+                    trustedConfigOf(checkpoint, dataRoot).toBuilder().optDevice("cpu").build();
             try (Experiment experiment = testExperimentOf(checkpoint, config)) {
                 InferenceModel.export(experiment, model);
             }
@@ -683,8 +383,8 @@ public final class InfoProCli implements Runnable {
 
         /** Every method of --methods and every K of --k is one the suite runs. */
         private void requireInSuite(BenchSuite whole) {
-            requireIn("--methods", methods, whole, c -> c.method, m -> "method '" + m + "'", "");
-            requireIn("--k", ks, whole, c -> c.k, k -> "K=" + k, "K in ");
+            requireIn("--methods", methods, whole, c -> c.method(), m -> "method '" + m + "'", "");
+            requireIn("--k", ks, whole, c -> c.k(), k -> "K=" + k, "K in ");
         }
 
         private <T> void requireIn(
@@ -748,7 +448,6 @@ public final class InfoProCli implements Runnable {
                                 + " and a K of --k "
                                 + ks);
             }
-            selected.cases().forEach(RunConfig::validate);
             Path folder = out != null ? out : Path.of("runs", task + "-" + suite);
             RunFolder.requireWritable(folder);
             List<Map<String, Object>> records =
@@ -777,24 +476,11 @@ public final class InfoProCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            RunConfig config = Json.GSON.fromJson(Files.readString(configFile), RunConfig.class);
+            RunConfig config =
+                    RunConfig.fromJson(Files.readString(configFile), configFile.toString());
             CaseResult result = CaseRunner.run(config, measure);
             AtomicFiles.writeString(resultFile, Json.GSON.toJson(result.fields()));
             return 0;
-        }
-    }
-
-    /** {@code sgd}, {@code adam} or {@code adamw}, in any case. */
-    static final class OptimizerKindConverter
-            implements CommandLine.ITypeConverter<RunConfig.OptimizerKind> {
-        @Override
-        public RunConfig.OptimizerKind convert(String value) {
-            try {
-                return RunConfig.OptimizerKind.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "expected sgd, adam or adamw, got '" + value + "'");
-            }
         }
     }
 }

@@ -103,13 +103,15 @@ class BenchRunnerTest {
         Path data = Synthetic.writeIdxDataset(dir.resolve("data"), 384, 100);
         List<RunConfig> cases = new ArrayList<>();
         for (int k : List.of(1, 4)) {
-            RunConfig c = new RunConfig();
-            c.dataRoot = data.toString();
-            c.method = k == 1 ? "e2e" : "infopro-contrast";
-            c.k = k;
-            c.batch = 128;
-            c.maxSteps = 3;
-            c.evalBatch = 100;
+            RunConfig c =
+                    RunConfig.builder()
+                            .optDataRoot(data.toString())
+                            .optMethod(k == 1 ? "e2e" : "infopro-contrast")
+                            .optK(k)
+                            .optBatch(128)
+                            .optMaxSteps(3)
+                            .optEvalBatch(100)
+                            .build();
             cases.add(c);
         }
         BenchSuite suite = new BenchSuite("memory", "tiny", cases, BenchSuite.Measure.MEMORY);

@@ -103,8 +103,8 @@ class CommandLineSafetyTest {
         // The resolved configuration, with what the resume changed.
         RunConfig saved =
                 Json.GSON.fromJson(Files.readString(out.resolve("config.json")), RunConfig.class);
-        assertEquals(2, saved.epochs);
-        assertEquals("resnet8-tiny", saved.backbone);
+        assertEquals(2, saved.epochs());
+        assertEquals("resnet8-tiny", saved.backbone());
     }
 
     @Test
@@ -122,7 +122,8 @@ class CommandLineSafetyTest {
     void badOptionsAreRefusedNamingThem() {
         Path out = dir.resolve("never");
         String[][] cases = {
-            {"--eval-batch", "0", "--eval-batch must be ≥ 1"},
+            {"--eval-batch", "-1", "--eval-batch must be ≥ 0"},
+            {"--segments", "4", "--segments is an option of task video, not of classification"},
             {"--k", "0", "--k must be ≥ 1"},
             {"--k", "99", "--k 99: backbone resnet8-tiny has 4 blocks"},
             {"--lr", "NaN", "--lr must be a finite number"},

@@ -29,20 +29,22 @@ class PaperSuiteTest {
         assertEquals(10, memory.cases().size(), "e2e + (infopro*, balanced, even) x K in {2,3,4}");
         BenchSuite async = plugin.suite("async", BenchSuite.Overrides.none()).orElseThrow();
         assertEquals(10, async.cases().size(), "2 seeds x (e2e + K in {2,4} x (sync, async))");
-        assertEquals(4, async.cases().stream().filter(c -> c.asyncQueue > 0).count());
+        assertEquals(4, async.cases().stream().filter(c -> c.asyncQueue() > 0).count());
         BenchSuite paper = plugin.suite("paper", BenchSuite.Overrides.none()).orElseThrow();
         // Per seed: Table 2 (5 grids of e2e + 4 methods x 4 Ks, Asy-InfoPro x 2 Ks), Table 3
         // (2 datasets x 3 Ks); then Table 4 (3 networks x 2 methods).
         assertEquals(5 * (5 * 17 + 2 + 6) + 6, paper.cases().size());
         assertEquals(
-                2 * 5, paper.cases().stream().filter(c -> c.asyncQueue > 0).count(), "Asy-InfoPro");
+                2 * 5,
+                paper.cases().stream().filter(c -> c.asyncQueue() > 0).count(),
+                "Asy-InfoPro");
         assertEquals(
                 512,
                 paper.cases().stream()
-                        .filter(c -> c.backbone.equals("resnext101-32x8d"))
+                        .filter(c -> c.backbone().equals("resnext101-32x8d"))
                         .findFirst()
                         .orElseThrow()
-                        .batch);
+                        .batch());
         BenchSuite selected =
                 plugin.suite(
                                 "standard",
@@ -50,7 +52,7 @@ class PaperSuiteTest {
                                         5, List.of("greedy"), List.of(8), null, null, null))
                         .orElseThrow();
         assertEquals(1, selected.cases().size());
-        assertEquals(5, selected.cases().get(0).epochs);
+        assertEquals(5, selected.cases().get(0).epochs());
     }
 
     @Test
@@ -82,8 +84,8 @@ class PaperSuiteTest {
                                         null))
                         .orElseThrow();
         RunConfig first = paper.cases().get(0);
-        assertEquals(1024, first.batch);
-        assertEquals("cosine-warmup", first.schedule);
+        assertEquals(1024, first.batch());
+        assertEquals("cosine-warmup", first.schedule());
         CaseResult result = CaseRunner.run(first, paper.measure());
         assertEquals(1L, ((Number) result.fields().get("steps")).longValue());
         assertTrue(result.fields().containsKey("test_top1"));

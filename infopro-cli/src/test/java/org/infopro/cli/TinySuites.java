@@ -17,15 +17,16 @@ public final class TinySuites {
     public static BenchSuite twoCases(Path data, int steps) {
         List<RunConfig> cases = new ArrayList<>();
         for (String method : List.of("e2e", "infopro-softmax")) {
-            RunConfig c = new RunConfig();
-            c.backbone = "resnet8-tiny";
-            c.dataRoot = data.toString();
-            c.method = method;
-            c.k = method.equals("e2e") ? 1 : 2;
-            c.split = "even";
-            c.batch = 32;
-            c.maxSteps = steps;
-            cases.add(c);
+            cases.add(
+                    RunConfig.builder()
+                            .optBackbone("resnet8-tiny")
+                            .optDataRoot(data.toString())
+                            .optMethod(method)
+                            .optK(method.equals("e2e") ? 1 : 2)
+                            .optSplit("even")
+                            .optBatch(32)
+                            .optMaxSteps(steps)
+                            .build());
         }
         return new BenchSuite("tiny", "two cases", cases, BenchSuite.Measure.ACCURACY);
     }
@@ -36,8 +37,11 @@ public final class TinySuites {
      */
     public static void main(String[] args) throws Exception {
         Path data = Synthetic.writeIdxDataset(Path.of(args[0]), 256, 100);
-        BenchSuite suite = twoCases(data, 0);
-        suite.cases().forEach(c -> c.epochs = Integer.parseInt(args[2]));
-        new BenchRunner(Path.of(args[1]), System.err).run(suite);
+        BenchSuite two = twoCases(data, 0);
+        int epochs = Integer.parseInt(args[2]);
+        List<RunConfig> cases =
+                two.cases().stream().map(c -> c.toBuilder().optEpochs(epochs).build()).toList();
+        new BenchRunner(Path.of(args[1]), System.err)
+                .run(new BenchSuite(two.name(), two.description(), cases, two.measure()));
     }
 }

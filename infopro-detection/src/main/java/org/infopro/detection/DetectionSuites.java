@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.spi.SuiteProvider;
 
@@ -39,12 +40,11 @@ public final class DetectionSuites implements SuiteProvider {
     }
 
     /** mmdetection's optimiser: SGD momentum 0.9 without Nesterov, weight decay 1e-4. */
-    private static RunConfig base() {
-        RunConfig c = new RunConfig();
-        c.task = DetectionPlugin.NAME;
-        c.nesterov = false;
-        c.weightDecay = 1e-4f;
-        return c;
+    private static RunConfig.Builder base() {
+        return RunConfig.builder()
+                .optTask(DetectionPlugin.NAME)
+                .optNesterov(false)
+                .optWeightDecay(1e-4f);
     }
 
     /**
@@ -54,16 +54,17 @@ public final class DetectionSuites implements SuiteProvider {
      * two cases side by side finish about 1.5× sooner.
      */
     static BenchSuite quick(BenchSuite.Overrides o) {
-        RunConfig c = base();
-        c.dataset = "fashion-coco";
-        c.batch = 8;
-        c.evalBatch = 25;
-        c.epochs = 2;
-        c.evalEvery = c.epochs; // the test split once, at the end
-        c.lr = 0.02f;
-        c.warmupSteps = 50;
-        c.schedule = "cosine";
-        c.augment = true;
+        RunConfig c =
+                base().optDataset("fashion-coco")
+                        .optBatch(8)
+                        .optEvalBatch(25)
+                        .optEpochs(2)
+                        .optEvalEvery(2) // the test split once, at the end
+                        .optLr(0.02f)
+                        .optWarmupSteps(50)
+                        .optSchedule("cosine")
+                        .optAugment(true)
+                        .build();
         List<RunConfig> cases = bothModels(c, "_r18n_fpn", o);
         return new BenchSuite(
                 "quick",
@@ -79,14 +80,15 @@ public final class DetectionSuites implements SuiteProvider {
     static BenchSuite memory(BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
         for (int k : List.of(1, 2, 3)) {
-            RunConfig c = base();
-            c.dataset = "fashion-coco";
-            c.backbone = "faster_rcnn_r50_fpn";
-            c.crop = new int[] {512, 512};
-            c.lr = 0.01f;
-            c.warmupSteps = 100;
-            c.method = k == 1 ? "e2e" : "infopro-softmax";
-            c.k = k;
+            RunConfig c =
+                    base().optDataset("fashion-coco")
+                            .optBackbone("faster_rcnn_r50_fpn")
+                            .optCrop(new PixelSize(512, 512))
+                            .optLr(0.01f)
+                            .optWarmupSteps(100)
+                            .optMethod(k == 1 ? "e2e" : "infopro-softmax")
+                            .optK(k)
+                            .build();
             cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
         }
         return new BenchSuite(
@@ -103,15 +105,16 @@ public final class DetectionSuites implements SuiteProvider {
      * and DGL K=2.
      */
     static BenchSuite paper(BenchSuite.Overrides o) {
-        RunConfig c = base();
-        c.dataset = "coco";
-        c.batch = 16;
-        c.evalBatch = 2;
-        c.epochs = 12;
-        c.lr = 0.02f;
-        c.warmupSteps = 500;
-        c.schedule = "step:8,11";
-        c.augment = true;
+        RunConfig c =
+                base().optDataset("coco")
+                        .optBatch(16)
+                        .optEvalBatch(2)
+                        .optEpochs(12)
+                        .optLr(0.02f)
+                        .optWarmupSteps(500)
+                        .optSchedule("step:8,11")
+                        .optAugment(true)
+                        .build();
         List<RunConfig> cases = bothModels(c, "_r50_fpn", o);
         return new BenchSuite(
                 "paper",
@@ -125,8 +128,7 @@ public final class DetectionSuites implements SuiteProvider {
             RunConfig base, String backbone, BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
         for (String model : List.of("faster_rcnn", "mask_rcnn")) {
-            RunConfig c = base.copy();
-            c.backbone = model + backbone;
+            RunConfig c = base.toBuilder().optBackbone(model + backbone).build();
             cases.addAll(
                     BenchSuite.grid(c, List.of("e2e", "infopro-softmax", "dgl"), List.of(2), o));
         }

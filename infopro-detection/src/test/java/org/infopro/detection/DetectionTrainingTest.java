@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.testing.SyntheticItems;
 import org.infopro.core.testing.TinyRuns;
@@ -27,28 +28,28 @@ class DetectionTrainingTest {
     }
 
     private static RunConfig config(String backbone, String method, int k) {
-        RunConfig c = new RunConfig();
-        c.task = DetectionPlugin.NAME;
-        c.dataset = "fashion-coco";
-        c.dataRoot = root.toString();
-        c.crop = new int[] {64, 64};
-        c.backbone = backbone;
-        c.method = method;
-        c.k = k;
-        c.split = "even";
-        c.batch = 4;
-        c.evalBatch = 6;
-        c.epochs = 5;
-        c.lr = 0.02f;
-        c.nesterov = false;
-        return c;
+        RunConfig.Builder c =
+                RunConfig.builder()
+                        .optTask(DetectionPlugin.NAME)
+                        .optDataset("fashion-coco")
+                        .optDataRoot(root.toString())
+                        .optCrop(new PixelSize(64, 64))
+                        .optBackbone(backbone)
+                        .optMethod(method)
+                        .optK(k)
+                        .optSplit("even")
+                        .optBatch(4)
+                        .optEvalBatch(6)
+                        .optEpochs(5)
+                        .optLr(0.02f)
+                        .optNesterov(false);
+        return c.build();
     }
 
     @Test
     void fasterRcnnLearnsToFindObjects() throws IOException {
-        RunConfig c = config("faster_rcnn_r18n_fpn", "e2e", 1);
-        c.epochs = 10;
-        TrainingState state = TinyRuns.train(c);
+        RunConfig.Builder c = config("faster_rcnn_r18n_fpn", "e2e", 1).toBuilder().optEpochs(10);
+        TrainingState state = TinyRuns.train(c.build());
         float first = state.history.get(0).meanModuleLoss[0];
         float last = state.history.get(state.history.size() - 1).meanModuleLoss[0];
         assertTrue(last < first, "loss falls: " + first + " -> " + last);

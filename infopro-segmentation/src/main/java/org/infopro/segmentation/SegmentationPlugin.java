@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import java.util.List;
+import java.util.Optional;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.config.TaskOptions;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.nn.FeatureShape;
@@ -14,6 +16,7 @@ import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.segmentation.aux.SegmentationAuxNets;
 import org.infopro.segmentation.inference.SegmentationInference;
+import org.infopro.segmentation.inference.SegmentationOptions;
 import org.infopro.segmentation.metric.MeanIoU;
 import org.infopro.segmentation.model.DeepLabV3Head;
 
@@ -74,6 +77,11 @@ public final class SegmentationPlugin implements TaskPlugin {
     /** Multi-scale, flipped and sliding-window inference as the run's test options ask. */
     @Override
     public Inference inference(RunConfig config) {
-        return SegmentationInference.of(config);
+        return SegmentationInference.of(config.taskOptions(SegmentationOptions.DEFAULTS));
+    }
+
+    @Override
+    public Optional<TaskOptions> defaultOptions() {
+        return Optional.of(SegmentationOptions.DEFAULTS);
     }
 }

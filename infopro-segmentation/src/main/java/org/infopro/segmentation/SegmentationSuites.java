@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.spi.SuiteProvider;
@@ -40,15 +41,14 @@ public final class SegmentationSuites implements SuiteProvider {
     }
 
     /** mmsegmentation's optimiser: SGD momentum 0.9, wd 5e-4, poly LR (power 0.9, min 1e-4). */
-    private static RunConfig base() {
-        RunConfig c = new RunConfig();
-        c.task = SegmentationPlugin.NAME;
-        c.nesterov = false;
-        c.weightDecay = 5e-4f;
-        c.schedule = "poly";
-        c.lr = 0.01f;
-        c.augment = true;
-        return c;
+    private static RunConfig.Builder base() {
+        return RunConfig.builder()
+                .optTask(SegmentationPlugin.NAME)
+                .optNesterov(false)
+                .optWeightDecay(5e-4f)
+                .optSchedule("poly")
+                .optLr(0.01f)
+                .optAugment(true);
     }
 
     /**
@@ -57,14 +57,15 @@ public final class SegmentationSuites implements SuiteProvider {
      * minutes a case here) augmentation slows learning more than it helps.
      */
     static BenchSuite quick(BenchSuite.Overrides o) {
-        RunConfig c = base();
-        c.dataset = "fashion-scenes";
-        c.backbone = "deeplabv3-r18-d8-narrow";
-        c.batch = 8;
-        c.epochs = 12;
-        c.evalBatch = 20;
-        c.lr = 0.1f;
-        c.augment = false;
+        RunConfig c =
+                base().optDataset("fashion-scenes")
+                        .optBackbone("deeplabv3-r18-d8-narrow")
+                        .optBatch(8)
+                        .optEpochs(12)
+                        .optEvalBatch(20)
+                        .optLr(0.1f)
+                        .optAugment(false)
+                        .build();
         List<RunConfig> cases =
                 BenchSuite.grid(c, List.of("e2e", "dgl", "infopro-softmax"), List.of(2), o);
         return new BenchSuite(
@@ -83,13 +84,14 @@ public final class SegmentationSuites implements SuiteProvider {
         List<RunConfig> cases = new ArrayList<>();
         for (String backbone : List.of("deeplabv3-r50-d8", "deeplabv3-r101-d8")) {
             for (String split : List.of("e2e", SplitPlanner.PAPER, SplitPlanner.EVEN)) {
-                RunConfig c = base();
-                c.dataset = "fashion-scenes";
-                c.backbone = backbone;
-                c.method = split.equals("e2e") ? "e2e" : "infopro-softmax";
-                c.k = split.equals("e2e") ? 1 : 2;
-                c.split = split.equals("e2e") ? SplitPlanner.PAPER : split;
-                c.crop = new int[] {256, 512};
+                RunConfig c =
+                        base().optDataset("fashion-scenes")
+                                .optBackbone(backbone)
+                                .optMethod(split.equals("e2e") ? "e2e" : "infopro-softmax")
+                                .optK(split.equals("e2e") ? 1 : 2)
+                                .optSplit(split.equals("e2e") ? SplitPlanner.PAPER : split)
+                                .optCrop(new PixelSize(256, 512))
+                                .build();
                 cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
             }
         }
@@ -104,12 +106,13 @@ public final class SegmentationSuites implements SuiteProvider {
      * Cityscapes, 512x1024 crops, batch 8, 40k iterations (≈108 epochs of 2975 images), λ (1.5, 1).
      */
     static BenchSuite paper(BenchSuite.Overrides o) {
-        RunConfig c = base();
-        c.dataset = "cityscapes";
-        c.backbone = "deeplabv3-r101-d8";
-        c.batch = 8;
-        c.epochs = 108;
-        c.evalBatch = 1;
+        RunConfig c =
+                base().optDataset("cityscapes")
+                        .optBackbone("deeplabv3-r101-d8")
+                        .optBatch(8)
+                        .optEpochs(108)
+                        .optEvalBatch(1)
+                        .build();
         List<RunConfig> cases =
                 BenchSuite.grid(c, List.of("e2e", "dgl", "infopro-softmax"), List.of(2), o);
         return new BenchSuite(

@@ -6,7 +6,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.Dropout;
 import java.util.List;
+import java.util.Optional;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.config.TaskOptions;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
 import org.infopro.core.metric.TaskMetric;
@@ -17,6 +19,7 @@ import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.video.aux.VideoAuxNets;
+import org.infopro.video.data.VideoOptions;
 import org.infopro.video.model.Consensus;
 
 /**
@@ -66,10 +69,16 @@ public final class VideoPlugin implements TaskPlugin {
         return new TopKAccuracy(classes);
     }
 
+    @Override
+    public Optional<TaskOptions> defaultOptions() {
+        return Optional.of(VideoOptions.DEFAULTS);
+    }
+
     /** A forward pass whose frame scores are averaged over each clip's test clips and frames. */
     @Override
     public Inference inference(RunConfig config) {
-        int rowsPerClip = config.segments * config.testClips;
+        VideoOptions clips = VideoOptions.of(config);
+        int rowsPerClip = clips.segments() * clips.testClips();
         return (forward, input) -> {
             NDArray frames = forward.apply(input).head();
             return new NDList(Consensus.average(frames, frames.getShape().get(0) / rowsPerClip));

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.bench.BenchSuite.Measure;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.spi.SuiteProvider;
+import org.infopro.video.data.VideoOptions;
 
 /** The video benchmark suites. */
 public final class VideoSuites implements SuiteProvider {
@@ -39,14 +41,13 @@ public final class VideoSuites implements SuiteProvider {
                 o);
     }
 
-    /** TSM's optimiser: SGD momentum 0.9 without Nesterov, weight decay 5e-4. */
-    private static RunConfig base() {
-        RunConfig c = new RunConfig();
-        c.task = VideoPlugin.NAME;
-        c.nesterov = false;
-        c.weightDecay = 5e-4f;
-        c.segments = 8;
-        return c;
+    /** TSM's optimiser (SGD momentum 0.9 without Nesterov, weight decay 5e-4) and 8 segments. */
+    private static RunConfig.Builder base() {
+        return RunConfig.builder()
+                .optTask(VideoPlugin.NAME)
+                .optNesterov(false)
+                .optWeightDecay(5e-4f)
+                .optTaskOptions(new VideoOptions(8, 1));
     }
 
     /**
@@ -56,25 +57,24 @@ public final class VideoSuites implements SuiteProvider {
      * memory suite's).
      */
     static BenchSuite quick(BenchSuite.Overrides o) {
-        RunConfig c = base();
-        c.dataset = "motion-clips";
-        c.backbone = "tsm-r18-narrow";
-        c.batch = 8;
-        c.evalBatch = 16;
-        c.epochs = 8;
-        c.lr = 0.05f;
-        c.split = SplitPlanner.EVEN;
-        c.schedule = "cosine";
-        c.augment = true;
+        RunConfig c =
+                base().optDataset("motion-clips")
+                        .optBackbone("tsm-r18-narrow")
+                        .optBatch(8)
+                        .optEvalBatch(16)
+                        .optEpochs(8)
+                        .optLr(0.05f)
+                        .optSplit(SplitPlanner.EVEN)
+                        .optSchedule("cosine")
+                        .optAugment(true)
+                        .build();
         List<RunConfig> cases =
                 new ArrayList<>(
                         BenchSuite.grid(
                                 c, List.of("e2e", "infopro-softmax", "greedy"), List.of(2), o));
         if (o.selects("e2e")) {
-            RunConfig tsn = c.copy();
-            tsn.backbone = "tsn-r18-narrow";
-            tsn.method = "e2e";
-            tsn.k = 1;
+            RunConfig tsn =
+                    c.toBuilder().optBackbone("tsn-r18-narrow").optMethod("e2e").optK(1).build();
             cases.add(o.apply(tsn));
         }
         return new BenchSuite(
@@ -89,12 +89,13 @@ public final class VideoSuites implements SuiteProvider {
     static BenchSuite memory(BenchSuite.Overrides o) {
         List<RunConfig> cases = new ArrayList<>();
         for (int k : List.of(1, 2, 3, 4)) {
-            RunConfig c = base();
-            c.dataset = "motion-clips";
-            c.backbone = "tsm-r50";
-            c.crop = new int[] {224, 224};
-            c.method = k == 1 ? "e2e" : "infopro-softmax";
-            c.k = k;
+            RunConfig c =
+                    base().optDataset("motion-clips")
+                            .optBackbone("tsm-r50")
+                            .optCrop(new PixelSize(224, 224))
+                            .optMethod(k == 1 ? "e2e" : "infopro-softmax")
+                            .optK(k)
+                            .build();
             cases.add(o.apply(BenchSuite.fewStepMemoryCase(c, 2)));
         }
         return new BenchSuite(
@@ -109,15 +110,16 @@ public final class VideoSuites implements SuiteProvider {
      * 0.01 cosine, 25 epochs, multi-scale crop and flip; E2E, greedy SL, DGL and InfoPro K=2.
      */
     static BenchSuite paper(BenchSuite.Overrides o) {
-        RunConfig c = base();
-        c.dataset = "ucf101";
-        c.backbone = "tsm-r50";
-        c.batch = 64;
-        c.evalBatch = 8;
-        c.epochs = 25;
-        c.lr = 0.01f;
-        c.schedule = "cosine";
-        c.augment = true;
+        RunConfig c =
+                base().optDataset("ucf101")
+                        .optBackbone("tsm-r50")
+                        .optBatch(64)
+                        .optEvalBatch(8)
+                        .optEpochs(25)
+                        .optLr(0.01f)
+                        .optSchedule("cosine")
+                        .optAugment(true)
+                        .build();
         List<RunConfig> cases =
                 BenchSuite.grid(
                         c, List.of("e2e", "greedy", "dgl", "infopro-softmax"), List.of(2), o);

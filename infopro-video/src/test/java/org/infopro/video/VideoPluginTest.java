@@ -15,6 +15,7 @@ import org.infopro.core.data.Normalization;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.NDAssert;
+import org.infopro.video.data.VideoOptions;
 import org.junit.jupiter.api.Test;
 
 /** The clip-level task head, loss and inference. */
@@ -40,9 +41,8 @@ class VideoPluginTest {
 
     @Test
     void inferenceAveragesEveryFrameOfEveryTestClip() {
-        RunConfig config = new RunConfig();
-        config.segments = 2;
-        config.testClips = 2;
+        RunConfig config =
+                RunConfig.builder().optTask("video").optTaskOptions(new VideoOptions(2, 2)).build();
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray frames = m.arange(16f).reshape(8, 2); // 2 clips × 2 views × 2 frames
             NDList out = plugin.inference(config).predict(x -> new NDList(x), frames);

@@ -29,7 +29,7 @@ public final class CifarResNets implements BackboneProvider {
     /** The backbone with the tables the paper publishes for the run's dataset. */
     @Override
     public Backbone create(String name, FeatureShape input, RunConfig run) {
-        return create(name, input, ResNetTables.PaperDataset.of(run.dataset));
+        return create(name, input, ResNetTables.PaperDataset.of(run.dataset()));
     }
 
     private static Backbone create(

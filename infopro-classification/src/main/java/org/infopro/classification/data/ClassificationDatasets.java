@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.Normalization;
@@ -71,7 +72,7 @@ public final class ClassificationDatasets implements DatasetProvider {
 
     /** ImageNet-style folders take the input size from {@code crop} (224 by default). */
     @Override
-    public LabeledData open(String name, Path root, String split, int limit, int[] crop)
+    public LabeledData open(String name, Path root, String split, int limit, PixelSize crop)
             throws IOException {
         if (!name.equals("imagenet") && !name.equals("image-folder")) {
             return open(name, root, split, limit);
@@ -85,13 +86,13 @@ public final class ClassificationDatasets implements DatasetProvider {
         if (limit > 0 && limit < samples.size()) {
             samples = samples.subList(0, limit);
         }
-        return new ImageFolderDataset(samples, classes.size(), crop == null ? 224 : crop[0]);
+        return new ImageFolderDataset(samples, classes.size(), crop == null ? 224 : crop.height());
     }
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
         if (name.equals("imagenet") || name.equals("image-folder")) {
-            return open(name, root, split, limit, (int[]) null);
+            return open(name, root, split, limit, (PixelSize) null);
         }
         if (!split.equals("train") && !split.equals("test")) {
             throw new IllegalArgumentException("Split must be train or test, got '" + split + "'");

@@ -127,12 +127,11 @@ class CifarResNetTest {
 
     @Test
     void stl10HasItsOwnInfoProStarSplitForKThree() {
-        RunConfig run = new RunConfig();
-        run.dataset = "stl10";
-        Backbone stl = new CifarResNets().create("resnet110", new FeatureShape(3, 96, 96), run);
+        RunConfig stl10 = RunConfig.builder().optDataset("stl10").build();
+        Backbone stl = new CifarResNets().create("resnet110", new FeatureShape(3, 96, 96), stl10);
         assertEquals(List.of(10, 11, 34), SplitPlanner.plan(stl, 3, "infopro*").moduleSizes());
-        run.dataset = "cifar10";
-        Backbone cifar = new CifarResNets().create("resnet110", CIFAR, run);
+        RunConfig cifar10 = stl10.toBuilder().optDataset("cifar10").build();
+        Backbone cifar = new CifarResNets().create("resnet110", CIFAR, cifar10);
         assertEquals(List.of(11, 11, 33), SplitPlanner.plan(cifar, 3, "infopro*").moduleSizes());
     }
 

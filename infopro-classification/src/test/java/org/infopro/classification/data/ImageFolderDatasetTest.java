@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.data.ImageFiles;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.data.TrainingBatch;
@@ -50,11 +51,13 @@ class ImageFolderDatasetTest {
     void classFoldersAndFlatValidationWithLabels() throws IOException {
         write();
         LabeledData train =
-                new ClassificationDatasets().open("imagenet", root, "train", 0, new int[] {32, 32});
+                new ClassificationDatasets()
+                        .open("imagenet", root, "train", 0, new PixelSize(32, 32));
         assertEquals(4, train.sampleCount());
         assertEquals(2, train.classes());
         LabeledData val =
-                new ClassificationDatasets().open("imagenet", root, "test", 0, new int[] {32, 32});
+                new ClassificationDatasets()
+                        .open("imagenet", root, "test", 0, new PixelSize(32, 32));
         try (NDManager m = NDManager.newBaseManager()) {
             // Classes sorted: n01 → 0, n02 → 1.
             TrainingBatch batch = val.load(m, new int[] {0, 1}, LabeledData.Pass.EVALUATION, 0);
@@ -82,7 +85,7 @@ class ImageFolderDatasetTest {
                         IOException.class,
                         () ->
                                 new ClassificationDatasets()
-                                        .open("imagenet", root, "test", 0, (int[]) null));
+                                        .open("imagenet", root, "test", 0, (PixelSize) null));
         assertTrue(
                 e.getMessage().contains("labels.txt line 2: unknown class 'n09'"), e.getMessage());
         Files.writeString(root.resolve("val/labels.txt"), "missing.png n02\n");
@@ -91,7 +94,7 @@ class ImageFolderDatasetTest {
                         IOException.class,
                         () ->
                                 new ClassificationDatasets()
-                                        .open("imagenet", root, "test", 0, (int[]) null));
+                                        .open("imagenet", root, "test", 0, (PixelSize) null));
         assertTrue(e.getMessage().contains("line 1: image"), e.getMessage());
         assertTrue(e.getMessage().contains("not found"), e.getMessage());
     }

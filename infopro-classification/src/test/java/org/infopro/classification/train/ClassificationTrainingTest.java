@@ -19,16 +19,19 @@ class ClassificationTrainingTest {
 
     @Test
     void infoProContrastOnATinyResNetLearns(@TempDir Path dir) throws Exception {
-        RunConfig c = new RunConfig();
-        c.backbone = "resnet8-tiny";
-        c.dataset = "fashion-mnist";
-        c.dataRoot = Synthetic.writeIdxDataset(dir.resolve("data"), 650, 200).toString();
-        c.method = "infopro-contrast";
-        c.k = 2;
-        c.split = "even";
-        c.epochs = 4;
-        c.batch = 32;
-        c.evalBatch = 100;
+        RunConfig c =
+                RunConfig.builder()
+                        .optBackbone("resnet8-tiny")
+                        .optDataset("fashion-mnist")
+                        .optDataRoot(
+                                Synthetic.writeIdxDataset(dir.resolve("data"), 650, 200).toString())
+                        .optMethod("infopro-contrast")
+                        .optK(2)
+                        .optSplit("even")
+                        .optEpochs(4)
+                        .optBatch(32)
+                        .optEvalBatch(100)
+                        .build();
         TrainingState state = TinyRuns.train(c);
         assertEquals(21, state.history.get(0).steps, "the last partial batch counts");
         TinyRuns.assertLocalAndTaskLossesFall(state);

@@ -89,10 +89,7 @@ public final class Analysis {
             Path checkpoint =
                     out.resolve("models").resolve(dirName(spec)).resolve("checkpoint.ckpt");
             if (!finished(checkpoint)) {
-                RunConfig config = base.copy();
-                config.method = spec.method();
-                config.k = spec.k();
-                train(config, checkpoint);
+                train(base.toBuilder().optMethod(spec.method()).optK(spec.k()).build(), checkpoint);
             }
             probe(spec.label(), checkpoint, report);
         }
@@ -154,7 +151,7 @@ public final class Analysis {
         ProbeReport report = ProbeReport.read(out);
         for (Path checkpoint : checkpoints) {
             RunConfig config = Checkpoint.readHeader(checkpoint).config();
-            String label = new ModelSpec(config.method, config.k).label();
+            String label = new ModelSpec(config.method(), config.k()).label();
             if (!report.has(label)) {
                 probe(label, checkpoint, report);
             }
@@ -169,8 +166,8 @@ public final class Analysis {
                 Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
             Checkpoint.load(checkpoint, experiment.network(), null, experiment.manager());
             Backbone names =
-                    registry.backbone(config.backbone)
-                            .create(config.backbone, experiment.test().sampleShape(), config);
+                    registry.backbone(config.backbone())
+                            .create(config.backbone(), experiment.test().sampleShape(), config);
             List<String> blockNames = names.cutPoints().stream().map(CutPoint::name).toList();
             List<Integer> chosen = new ArrayList<>(layers);
             if (chosen.isEmpty()) {
@@ -219,7 +216,7 @@ public final class Analysis {
                     new Training(experiment)
                             .addListener(ProgressBar.onConsole())
                             .checkpointTo(checkpoint, 50);
-            System.err.println("Training " + config.method + " K=" + config.k);
+            System.err.println("Training " + config.method() + " K=" + config.k());
             if (resume) {
                 training.resume(checkpoint, System.err);
             } else {
@@ -233,7 +230,7 @@ public final class Analysis {
             return false;
         }
         Checkpoint header = Checkpoint.readHeader(checkpoint);
-        return header.state().epoch >= header.config().epochs;
+        return header.state().epoch >= header.config().epochs();
     }
 
     private static String dirName(ModelSpec spec) {

@@ -138,9 +138,12 @@ public final class BenchRunner {
         Path cases = Files.createDirectories(out.resolve("cases"));
         Path configFile = cases.resolve("case-" + index + ".json");
         Path resultFile = cases.resolve("case-" + index + ".result.json");
-        config = config.copy();
-        config.predictionsFile = cases.resolve("case-" + index + ".predictions").toString();
-        AtomicFiles.writeString(configFile, Json.GSON.toJson(config));
+        config =
+                config.toBuilder()
+                        .optPredictionsFile(
+                                cases.resolve("case-" + index + ".predictions").toString())
+                        .build();
+        AtomicFiles.writeString(configFile, config.toJson());
         Files.deleteIfExists(resultFile);
         // Interleaved progress bars would be unreadable: parallel cases log to files of their own.
         Path log = parallel > 1 ? cases.resolve("case-" + index + ".log") : null;
@@ -162,7 +165,7 @@ public final class BenchRunner {
         if (exit != 0 || !Files.exists(resultFile)) {
             Map<String, Object> failed =
                     new LinkedHashMap<>(CaseResult.of(config, List.of()).fields());
-            failed.put("k", config.k);
+            failed.put("k", config.k());
             String where = parallel > 1 ? "cases/case-" + index + ".log" : "the log above";
             failed.put("error", "case process exited with status " + exit + "; see " + where);
             return failed;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infopro.core.config.RunConfig;
-import org.infopro.core.io.Json;
 
 /**
  * One benchmark record as written to {@code results.json}: the case's configuration, its
@@ -21,22 +20,22 @@ public final class CaseResult {
         CaseResult r = new CaseResult();
         r.put("id", id(config));
         r.put("config_key", configKey(config));
-        r.put("task", config.task);
+        r.put("task", config.task());
         // Asynchronous runs are a method of their own in reports, as the paper's Asy-InfoPro row.
-        r.put("method", config.asyncQueue > 0 ? config.method + " (async)" : config.method);
-        r.put("async_queue", config.asyncQueue);
-        r.put("backbone", config.backbone);
+        r.put("method", config.asyncQueue() > 0 ? config.method() + " (async)" : config.method());
+        r.put("async_queue", config.asyncQueue());
+        r.put("backbone", config.backbone());
         r.put("k", moduleSizes.size());
-        r.put("split", moduleSizes.size() == 1 ? "e2e" : config.split);
+        r.put("split", moduleSizes.size() == 1 ? "e2e" : config.split());
         r.put("module_blocks", moduleSizes);
-        r.put("dataset", config.dataset);
-        r.put("train_samples", config.trainLimit);
-        r.put("epochs", config.epochs);
-        r.put("max_steps_per_epoch", config.maxSteps);
-        r.put("batch", config.batch);
-        r.put("lr", config.lr);
-        r.put("seed", config.seed);
-        r.put("lambdas", config.lambdas);
+        r.put("dataset", config.dataset());
+        r.put("train_samples", config.trainLimit());
+        r.put("epochs", config.epochs());
+        r.put("max_steps_per_epoch", config.maxSteps());
+        r.put("batch", config.batch());
+        r.put("lr", config.lr());
+        r.put("seed", config.seed());
+        r.put("lambdas", config.lambdas());
         return r;
     }
 
@@ -44,13 +43,13 @@ public final class CaseResult {
     public static String id(RunConfig c) {
         return String.join(
                 "/",
-                c.task,
-                c.backbone,
-                c.asyncQueue > 0 ? c.method + "-async" + c.asyncQueue : c.method,
-                "k" + c.k,
-                c.split,
-                "seed" + c.seed,
-                "b" + c.batch);
+                c.task(),
+                c.backbone(),
+                c.asyncQueue() > 0 ? c.method() + "-async" + c.asyncQueue() : c.method(),
+                "k" + c.k(),
+                c.split(),
+                "seed" + c.seed(),
+                "b" + c.batch());
     }
 
     /**
@@ -58,14 +57,12 @@ public final class CaseResult {
      * reuses a record only when this matches, so changed steps, epochs or data run again.
      */
     public static String configKey(RunConfig c) {
-        RunConfig keyed = c.copy();
-        keyed.predictionsFile = null;
+        RunConfig keyed = c.toBuilder().optPredictionsFile(null).build();
         try {
             byte[] digest =
                     java.security.MessageDigest.getInstance("SHA-256")
                             .digest(
-                                    Json.GSON
-                                            .toJson(keyed)
+                                    keyed.toJson()
                                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -22,14 +22,17 @@ class AnalysisTest {
 
     @Test
     void probesEveryLayerOfEveryModelAndWritesTheReport() throws Exception {
-        RunConfig base = new RunConfig();
-        base.backbone = "resnet8-tiny";
-        base.dataset = "fashion-mnist";
-        base.dataRoot = Synthetic.writeIdxDataset(dir.resolve("data"), 640, 200).toString();
-        base.split = "even";
-        base.epochs = 2;
-        base.batch = 32;
-        base.evalBatch = 100;
+        RunConfig base =
+                RunConfig.builder()
+                        .optBackbone("resnet8-tiny")
+                        .optDataset("fashion-mnist")
+                        .optDataRoot(
+                                Synthetic.writeIdxDataset(dir.resolve("data"), 640, 200).toString())
+                        .optSplit("even")
+                        .optEpochs(2)
+                        .optBatch(32)
+                        .optEvalBatch(100)
+                        .build();
         Path out = dir.resolve("analysis");
         Analysis analysis =
                 new Analysis(

@@ -44,26 +44,24 @@ public record BenchSuite(
                 if (!endToEnd && !o.selectsK(k)) {
                     continue;
                 }
-                RunConfig c = base.copy();
-                c.method = method;
-                c.k = k;
-                cases.add(o.apply(c));
+                cases.add(o.apply(base.toBuilder().optMethod(method).optK(k).build()));
             }
         }
         return cases;
     }
 
     /**
-     * Makes {@code c} a memory case of a dense task: batches of {@code batch}, three steps (one
+     * {@code c} as a memory case of a dense task: batches of {@code batch}, three steps (one
      * warm-up, two measured) on a few samples, and a token evaluation.
      */
     public static RunConfig fewStepMemoryCase(RunConfig c, int batch) {
-        c.batch = batch;
-        c.trainLimit = 8 * batch;
-        c.testLimit = batch;
-        c.evalBatch = batch;
-        c.maxSteps = 3;
-        return c;
+        return c.toBuilder()
+                .optBatch(batch)
+                .optTrainLimit(8 * batch)
+                .optTestLimit(batch)
+                .optEvalBatch(batch)
+                .optMaxSteps(3)
+                .build();
     }
 
     /**
@@ -119,21 +117,22 @@ public record BenchSuite(
             return ks == null || ks.contains(k);
         }
 
-        /** Applies the per-case overrides (epochs, data folder, steps, batch) to a case. */
+        /** A case with the per-case overrides (epochs, data folder, steps, batch) applied. */
         public RunConfig apply(RunConfig config) {
+            RunConfig.Builder b = config.toBuilder();
             if (epochs != null) {
-                config.epochs = epochs;
+                b.optEpochs(epochs);
             }
             if (dataRoot != null) {
-                config.dataRoot = dataRoot;
+                b.optDataRoot(dataRoot);
             }
             if (steps != null) {
-                config.maxSteps = steps;
+                b.optMaxSteps(steps);
             }
             if (batch != null) {
-                config.batch = batch;
+                b.optBatch(batch);
             }
-            return config;
+            return b.build();
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.config.Version2Config;
 import org.infopro.core.data.Normalization;
 import org.infopro.core.io.Json;
 import org.infopro.core.io.Sha256Trailer;
@@ -52,7 +53,10 @@ import org.infopro.core.train.Experiment;
 public final class InferenceModel implements AutoCloseable {
 
     private static final byte[] MAGIC = "INFOPRO-MODEL".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+
+    /** Models from before typed configuration, whose configuration {@link Version2Config} reads. */
+    private static final int VERSION_1 = 1;
 
     /** What the file says about the network besides its weights. */
     public record Header(
@@ -80,7 +84,7 @@ public final class InferenceModel implements AutoCloseable {
         RunConfig config = experiment.config();
         Header header =
                 new Header(
-                        config.task,
+                        config.task(),
                         experiment.network().backbone().name(),
                         network.inputShape(),
                         experiment.test().classes(),
@@ -141,7 +145,7 @@ public final class InferenceModel implements AutoCloseable {
                         backbone,
                         task.newTaskHead(
                                 backbone, InferenceNetwork.headInputs(backbone), header.classes()));
-        Device device = header.config().device == null ? null : header.config().resolveDevice();
+        Device device = header.config().device() == null ? null : header.config().resolveDevice();
         Model model = Model.newInstance(header.backbone(), device);
         try (DataInputStream in = open(file)) {
             skipHeader(in);
@@ -216,9 +220,13 @@ public final class InferenceModel implements AutoCloseable {
                         file + ": not an InfoPro inference model (a checkpoint? see `export`)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_1) {
                 throw new IOException(
-                        file + ": model version " + version + ", this build reads " + VERSION);
+                        file
+                                + ": model version "
+                                + version
+                                + ", this build reads 1 and "
+                                + VERSION);
             }
             if (!Sha256Trailer.matches(file)) {
                 throw new IOException(
@@ -226,9 +234,31 @@ public final class InferenceModel implements AutoCloseable {
             }
             byte[] json = new byte[in.readInt()];
             in.readFully(json);
-            return Json.GSON.fromJson(new String(json, StandardCharsets.UTF_8), Header.class);
+            return header(new String(json, StandardCharsets.UTF_8), version, file);
         } catch (EOFException e) {
             throw new IOException(file + ": model file is truncated", e);
+        }
+    }
+
+    /** The header, its configuration read as the file's version wrote it. */
+    private static Header header(String json, int version, Path file) throws IOException {
+        try {
+            com.google.gson.JsonObject tree =
+                    Json.GSON.fromJson(json, com.google.gson.JsonObject.class);
+            String config = Json.GSON.toJson(tree.remove("config"));
+            Header rest = Json.GSON.fromJson(tree, Header.class);
+            return new Header(
+                    rest.task(),
+                    rest.backbone(),
+                    rest.input(),
+                    rest.classes(),
+                    rest.classNames(),
+                    rest.normalization(),
+                    version == VERSION_1
+                            ? Version2Config.read(config, file.toString())
+                            : RunConfig.fromJson(config, file.toString()));
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": model header is malformed: " + e.getMessage(), e);
         }
     }
 

@@ -26,7 +26,7 @@ public interface BackboneProvider {
 
     /**
      * Builds a backbone for a run whose settings shape it (e.g. a video backbone's frames per clip,
-     * {@link RunConfig#segments}); by default the run changes nothing.
+     * one of its task's options); by default the run changes nothing.
      */
     default Backbone create(String name, FeatureShape input, RunConfig run) {
         return create(name, input);

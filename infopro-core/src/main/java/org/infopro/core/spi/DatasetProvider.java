@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.LabeledData;
 
@@ -34,11 +35,11 @@ public interface DatasetProvider {
     LabeledData open(String name, Path root, String split, int limit) throws IOException;
 
     /**
-     * Opens one split with training crops of {@code crop} = {height, width} pixels (dense tasks,
-     * like mmsegmentation's {@code crop_size}); null keeps the dataset's standard crop. Datasets of
-     * fixed-size samples ignore it.
+     * Opens one split with training crops of {@code crop} (dense tasks, like mmsegmentation's
+     * {@code crop_size}); null keeps the dataset's standard crop. Datasets of fixed-size samples
+     * ignore it.
      */
-    default LabeledData open(String name, Path root, String split, int limit, int[] crop)
+    default LabeledData open(String name, Path root, String split, int limit, PixelSize crop)
             throws IOException {
         return open(name, root, split, limit);
     }
@@ -49,6 +50,6 @@ public interface DatasetProvider {
      */
     default LabeledData open(String name, Path root, String split, int limit, RunConfig run)
             throws IOException {
-        return open(name, root, split, limit, run.crop);
+        return open(name, root, split, limit, run.crop());
     }
 }

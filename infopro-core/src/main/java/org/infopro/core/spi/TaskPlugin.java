@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import java.util.Optional;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.config.TaskOptions;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.model.Backbone;
@@ -69,10 +71,27 @@ public interface TaskPlugin {
     TaskMetric newMetric(int classes);
 
     /**
-     * Test-time inference for a run's test options ({@link RunConfig#testScales} …); a plain
-     * forward unless the task supports test-time augmentation.
+     * Test-time inference for a run's options (a task's test-time options in {@link
+     * RunConfig#taskOptions(TaskOptions)}); a plain forward unless the task supports test-time
+     * augmentation.
      */
     default Inference inference(RunConfig config) {
         return Inference.PLAIN;
+    }
+
+    /**
+     * The task's own options with their defaults, whose record type declares them ({@link
+     * TaskOptions}); empty for a task with none.
+     */
+    default Optional<TaskOptions> defaultOptions() {
+        return Optional.empty();
+    }
+
+    /**
+     * The evaluation batch when a run leaves it at 0: by default the training batch, as dense tasks
+     * need (their per-image work is far larger); a classifier takes a larger one.
+     */
+    default int defaultEvalBatch(int trainingBatch) {
+        return trainingBatch;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infopro.core.config.RunConfig;
+import org.infopro.core.config.Version2Config;
 import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.io.Json;
 import org.infopro.core.io.Sha256Trailer;
@@ -37,7 +38,10 @@ public final class Checkpoint {
     private static final byte[] MAGIC = "INFOPRO-CKPT".getBytes(StandardCharsets.US_ASCII);
 
     /** Version 2 appends the SHA-256 of everything before it. */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+
+    /** Checkpoints from before typed configuration, read through {@link Version2Config}. */
+    private static final int VERSION_2 = 2;
 
     private final RunConfig config;
     private final TrainingState state;
@@ -76,7 +80,7 @@ public final class Checkpoint {
                 out -> {
                     out.write(MAGIC);
                     out.writeInt(VERSION);
-                    writeBytes(out, Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8));
+                    writeBytes(out, config.toJson().getBytes(StandardCharsets.UTF_8));
                     writeBytes(out, Json.GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
                     network.saveParameters(out);
                     Map<String, NDArray> optimizerState = new LinkedHashMap<>(optimizer.state());
@@ -94,8 +98,7 @@ public final class Checkpoint {
      * Output paths come from the command line only.
      */
     public static RunConfig untrustedPathsCleared(RunConfig stored) {
-        stored.predictionsFile = null;
-        return stored;
+        return stored.toBuilder().optPredictionsFile(null).build();
     }
 
     /** Where the checkpoint that {@code file} replaced is kept: {@code NAME.prev.ckpt}. */
@@ -144,12 +147,12 @@ public final class Checkpoint {
                 throw new IOException(file + ": not an InfoPro checkpoint (bad magic)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_2) {
                 throw new IOException(
                         file
                                 + ": checkpoint version "
                                 + version
-                                + ", this build reads version "
+                                + ", this build reads versions 2 and "
                                 + VERSION
                                 + " (checkpoints with a checksum); version 1 checkpoints cannot be"
                                 + " verified and must be trained again");
@@ -253,12 +256,19 @@ public final class Checkpoint {
     /** Reads configuration and state from a verified file (magic and version already checked). */
     private static Checkpoint readHeader(Path file, DataInputStream in) throws IOException {
         try {
-            in.skipNBytes(MAGIC.length + Integer.BYTES);
-            RunConfig config = Json.GSON.fromJson(text(in), RunConfig.class);
+            in.skipNBytes(MAGIC.length);
+            int version = in.readInt();
+            String json = text(in);
+            RunConfig config =
+                    version == VERSION_2
+                            ? Version2Config.read(json, file.toString())
+                            : RunConfig.fromJson(json, file.toString());
             TrainingState state = Json.GSON.fromJson(text(in), TrainingState.class);
             return new Checkpoint(config, state);
         } catch (EOFException e) {
             throw new IOException(file + ": checkpoint is truncated", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

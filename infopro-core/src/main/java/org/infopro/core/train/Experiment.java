@@ -112,7 +112,7 @@ public final class Experiment implements AutoCloseable {
 
     /** Collects a run's parts; {@link #build} checks and assembles them. */
     public static final class Builder {
-        private RunConfig config = new RunConfig();
+        private RunConfig config = RunConfig.defaults();
         private Registry registry;
         private Data data = Data.TRAIN_AND_TEST;
         private TaskPlugin task;
@@ -126,9 +126,9 @@ public final class Experiment implements AutoCloseable {
 
         private Builder() {}
 
-        /** The run's options (copied; defaults if not set). */
+        /** The run's settings (the defaults if not set). */
         public Builder setConfig(RunConfig config) {
-            this.config = config.copy();
+            this.config = java.util.Objects.requireNonNull(config, "config");
             return this;
         }
 
@@ -144,21 +144,21 @@ public final class Experiment implements AutoCloseable {
             return this;
         }
 
-        /** The task object instead of {@code config.task}. */
+        /** The task object instead of {@code config.task()}. */
         public Builder optTask(TaskPlugin task) {
             this.task = task;
             return this;
         }
 
-        /** The backbone instead of {@code config.backbone}. */
+        /** The backbone instead of {@code config.backbone()}. */
         public Builder optBackbone(BackboneFactory backbone) {
             this.backbone = backbone;
             return this;
         }
 
         /**
-         * The training and test splits instead of {@code config.dataset}: any {@link LabeledData},
-         * e.g. a task module's in-memory dataset or a DJL dataset through {@link
+         * The training and test splits instead of {@code config.dataset()}: any {@link
+         * LabeledData}, e.g. a task module's in-memory dataset or a DJL dataset through {@link
          * org.infopro.core.data.DjlData}. {@code train} may be null to evaluate only.
          */
         public Builder optData(LabeledData train, LabeledData test) {
@@ -167,13 +167,13 @@ public final class Experiment implements AutoCloseable {
             return this;
         }
 
-        /** The optimizer instead of {@code config.optimizer} (saved in checkpoints). */
+        /** The optimizer instead of {@code config.optimizer()} (saved in checkpoints). */
         public Builder optOptimizer(Optimizer optimizer) {
             this.optimizer = optimizer;
             return this;
         }
 
-        /** The learning-rate schedule instead of {@code config.schedule}. */
+        /** The learning-rate schedule instead of {@code config.schedule()}. */
         public Builder optSchedule(LrSchedule schedule) {
             this.schedule = schedule;
             return this;
@@ -181,22 +181,28 @@ public final class Experiment implements AutoCloseable {
 
         /**
          * Checks the options, looks up every name, opens the data, plans the split and initialises
-         * the network (seeded by {@code config.seed}).
+         * the network (seeded by {@code config.seed()}).
          *
          * @throws IllegalArgumentException naming the first bad option, name or file entry
          */
         public Experiment build() throws IOException {
-            config.validate();
             Registry names = registry != null ? registry : Registry.discover();
             if (task == null) {
-                task = names.task(config.task);
+                task = names.task(config.task());
+            }
+            requireKnownTaskOptions();
+            if (config.evalBatch() == 0) {
+                config =
+                        config.toBuilder()
+                                .optEvalBatch(task.defaultEvalBatch(config.batch()))
+                                .build();
             }
             // Every name is looked up and the device resolved before any data is read.
-            ObjectiveProvider methods = names.objective(config.method);
+            ObjectiveProvider methods = names.objective(config.method());
             BackboneFactory backbones = backbone;
             if (backbones == null) {
-                BackboneProvider provider = names.backbone(config.backbone);
-                backbones = input -> provider.create(config.backbone, input, config);
+                BackboneProvider provider = names.backbone(config.backbone());
+                backbones = input -> provider.create(config.backbone(), input, config);
             }
             Device device = config.resolveDevice();
             requireCapabilities(methods);
@@ -206,17 +212,20 @@ public final class Experiment implements AutoCloseable {
             checkSplits(dataDescription, train, test);
             Backbone net = backbones.create(test.sampleShape());
             if (backbone != null) {
-                config.backbone = net.name();
+                config = config.toBuilder().optBackbone(net.name()).build();
             }
             LocalObjective objective =
                     methods.create(
-                            config.method,
+                            config.method(),
                             new ObjectiveProvider.Settings(
                                     lambdas(config, net),
-                                    config.auxConfig == null
+                                    config.auxConfig() == null
                                             ? null
-                                            : AuxConfig.parse(config.auxConfig)));
-            int k = objective.isEndToEnd() ? 1 : config.k;
+                                            : AuxConfig.parse(config.auxConfig())));
+            if (objective.isEndToEnd() && config.k() != 1) {
+                config = config.toBuilder().optK(1).build(); // an end-to-end method has one module
+            }
+            int k = config.k();
             int blocks = net.cutPoints().size();
             if (k > blocks) {
                 throw new IllegalArgumentException(
@@ -234,24 +243,40 @@ public final class Experiment implements AutoCloseable {
                     SplitPlanner.plan(
                             net,
                             k,
-                            config.split,
+                            config.split(),
                             () -> profile(config, fresh, task, objective, test, device));
-            Engine.getInstance().setRandomSeed((int) config.seed);
+            Engine.getInstance().setRandomSeed((int) config.seed());
             manager = NDManager.newBaseManager(device);
             LocalNetwork network = new LocalNetwork(net, plan, objective, task, test.classes());
             network.initialize(manager);
             return new Experiment(this, network, objective);
         }
 
+        /** Refuses options the task does not have, naming the first, before any data is read. */
+        private void requireKnownTaskOptions() {
+            java.util.Optional<org.infopro.core.config.TaskOptions> defaults =
+                    task.defaultOptions();
+            if (defaults.isPresent()) {
+                config.taskOptions(defaults.get());
+            } else if (config.taskOptions() != null && !config.taskOptions().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "task "
+                                + task.name()
+                                + " has no options of its own, got "
+                                + config.taskOptions().keySet());
+            }
+        }
+
         /** Refuses a method the task cannot train, naming both, before any data is read. */
         private void requireCapabilities(ObjectiveProvider methods) {
             LocalObjective probe =
                     methods.create(
-                            config.method, new ObjectiveProvider.Settings(FALLBACK_LAMBDAS, null));
+                            config.method(),
+                            new ObjectiveProvider.Settings(FALLBACK_LAMBDAS, null));
             if (probe.needsSampleLabels() && !task.auxNets().hasSampleLabels()) {
                 throw new IllegalArgumentException(
                         "--method "
-                                + config.method
+                                + config.method()
                                 + " needs one label per sample for its contrastive head, and task "
                                 + task.name()
                                 + " has none (its labels are per pixel or per box); use"
@@ -260,15 +285,15 @@ public final class Experiment implements AutoCloseable {
         }
 
         private void openByName(Registry names) throws IOException {
-            DatasetProvider datasets = names.dataset(config.dataset);
+            DatasetProvider datasets = names.dataset(config.dataset());
             Path root = dataRoot(config, datasets);
             train =
                     data == Data.TRAIN_AND_TEST
                             ? datasets.open(
-                                    config.dataset, root, "train", config.trainLimit, config)
+                                    config.dataset(), root, "train", config.trainLimit(), config)
                             : null;
-            test = datasets.open(config.dataset, root, "test", config.testLimit, config);
-            dataDescription = "dataset " + config.dataset + " in " + root;
+            test = datasets.open(config.dataset(), root, "test", config.testLimit(), config);
+            dataDescription = "dataset " + config.dataset() + " in " + root;
         }
     }
 
@@ -316,7 +341,7 @@ public final class Experiment implements AutoCloseable {
             // The training pass, so that inputs have the shape training will see.
             int[] samples = {0, Math.min(1, test.sampleCount() - 1)};
             TrainingBatch batch =
-                    test.load(manager, samples, LabeledData.Pass.TRAINING, config.seed);
+                    test.load(manager, samples, LabeledData.Pass.TRAINING, config.seed());
             return ActivationProfiler.measure(fresh, objective, task, test.classes(), batch);
         }
     }
@@ -327,11 +352,12 @@ public final class Experiment implements AutoCloseable {
      * K=2 schedule, whose last pair is (0, 0), used at K ≥ 3) has its zero end replaced.
      */
     public static LambdaSchedule lambdas(RunConfig config, Backbone backbone) {
-        if (config.lambdas != null) {
-            return LambdaSchedule.parse(config.lambdas);
+        if (config.lambdas() != null) {
+            return LambdaSchedule.parse(config.lambdas());
         }
-        LambdaSchedule table = backbone.lambdas(config.split, config.k).orElse(FALLBACK_LAMBDAS);
-        return table.trainsEveryModule(config.k) ? table : table.coveringEveryModule();
+        LambdaSchedule table =
+                backbone.lambdas(config.split(), config.k()).orElse(FALLBACK_LAMBDAS);
+        return table.trainsEveryModule(config.k()) ? table : table.coveringEveryModule();
     }
 
     /**
@@ -340,11 +366,11 @@ public final class Experiment implements AutoCloseable {
      */
     public String describe() {
         StringBuilder text =
-                new StringBuilder("Split: " + network.plan() + ", method " + config.method);
+                new StringBuilder("Split: " + network.plan() + ", method " + config.method());
         if (objective instanceof InfoProObjective infoPro && network.k() > 1) {
             text.append("; λ (recon, task): ")
                     .append(infoPro.lambdas().describe(network.k()))
-                    .append(config.lambdas != null ? " (from --lambdas)" : "");
+                    .append(config.lambdas() != null ? " (from --lambdas)" : "");
         }
         for (int m = 0; m < network.k() - 1; m++) {
             text.append(m == 0 ? "; auxiliary nets: " : ", ")
@@ -385,15 +411,15 @@ public final class Experiment implements AutoCloseable {
     }
 
     private static Path dataRoot(RunConfig config, DatasetProvider datasets) {
-        if (config.dataRoot != null) {
-            return Paths.get(config.dataRoot);
+        if (config.dataRoot() != null) {
+            return Paths.get(config.dataRoot());
         }
-        return datasets.defaultRoot(config.dataset)
+        return datasets.defaultRoot(config.dataset())
                 .orElseThrow(
                         () ->
                                 new IllegalArgumentException(
                                         "Dataset "
-                                                + config.dataset
+                                                + config.dataset()
                                                 + " has no standard location; give --data DIR"));
     }
 
@@ -409,9 +435,9 @@ public final class Experiment implements AutoCloseable {
                 task,
                 task.inference(config),
                 split,
-                config.evalBatch,
+                config.evalBatch(),
                 manager,
-                config.predictionsFile == null ? null : Paths.get(config.predictionsFile));
+                config.predictionsFile() == null ? null : Paths.get(config.predictionsFile()));
     }
 
     public RunConfig config() {

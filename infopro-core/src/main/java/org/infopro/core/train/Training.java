@@ -33,7 +33,7 @@ public final class Training {
     public Training(Experiment experiment) {
         this.experiment = experiment;
         this.trainer = experiment.newTrainer();
-        listeners.add(new Evaluation(Math.max(1, experiment.config().evalEvery)));
+        listeners.add(new Evaluation(Math.max(1, experiment.config().evalEvery())));
     }
 
     /** Adds a listener, called after those added before it. */
@@ -84,7 +84,7 @@ public final class Training {
         TrainingRecipe recipe = experiment.recipe();
         LabeledData train = experiment.train();
         int stepsPerEpoch = stepsPerEpoch(train.sampleCount(), recipe.batchSize());
-        int maxSteps = experiment.config().maxSteps;
+        int maxSteps = experiment.config().maxSteps();
         // --max-steps shortens the schedule too, so that a cosine still reaches 0 and a step
         // schedule still decays within the steps that run.
         int steps = maxSteps > 0 ? Math.min(maxSteps, stepsPerEpoch) : stepsPerEpoch;
@@ -115,7 +115,7 @@ public final class Training {
         if (state.stepInEpoch < context.stepsPerEpoch()) {
             loader.request(batchIndices(order, state.stepInEpoch, recipe.batchSize()), seed);
         }
-        if (experiment.config().asyncQueue > 0) {
+        if (experiment.config().asyncQueue() > 0) {
             runAsynchronously(epoch);
         } else {
             runSimultaneously(epoch);
@@ -166,7 +166,7 @@ public final class Training {
                         trainer.network(),
                         experiment.task(),
                         trainer.optimizer(),
-                        experiment.config().asyncQueue)) {
+                        experiment.config().asyncQueue())) {
             while (state.stepInEpoch < steps) {
                 float lr = recipe.schedule().at(state.globalStep, steps, recipe.epochs());
                 BatchPrefetcher.Loaded loaded = epoch.loader().take();

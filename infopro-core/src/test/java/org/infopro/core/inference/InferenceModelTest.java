@@ -32,12 +32,14 @@ class InferenceModelTest {
 
     @BeforeEach
     void trainAndExport() throws Exception {
-        RunConfig c = new RunConfig();
-        c.method = "infopro-contrast";
-        c.k = 2;
-        c.split = "even";
-        c.batch = 32;
-        c.maxSteps = 3;
+        RunConfig c =
+                RunConfig.builder()
+                        .optMethod("infopro-contrast")
+                        .optK(2)
+                        .optSplit("even")
+                        .optBatch(32)
+                        .optMaxSteps(3)
+                        .build();
         file = dir.resolve("model.infopro");
         try (Experiment e = Toys.experiment(c, Toys.images(96, 1), Toys.images(32, 2));
                 NDManager manager = NDManager.newBaseManager()) {

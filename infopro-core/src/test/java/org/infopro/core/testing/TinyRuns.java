@@ -38,12 +38,14 @@ public final class TinyRuns {
      */
     public static void assertContrastRefusedBeforeData(
             String task, String backbone, String dataset, java.nio.file.Path missingFolder) {
-        RunConfig c = new RunConfig();
-        c.task = task;
-        c.backbone = backbone;
-        c.dataset = dataset;
-        c.dataRoot = missingFolder.toString();
-        c.method = "infopro-contrast";
+        RunConfig c =
+                RunConfig.builder()
+                        .optTask(task)
+                        .optBackbone(backbone)
+                        .optDataset(dataset)
+                        .optDataRoot(missingFolder.toString())
+                        .optMethod("infopro-contrast")
+                        .build();
         IllegalArgumentException e =
                 org.junit.jupiter.api.Assertions.assertThrows(
                         IllegalArgumentException.class,

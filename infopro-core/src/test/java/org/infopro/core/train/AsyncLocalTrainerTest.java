@@ -80,14 +80,16 @@ class AsyncLocalTrainerTest {
 
     @Test
     void asynchronousRunLearns() throws Exception {
-        RunConfig c = new RunConfig();
-        c.method = "infopro-softmax";
-        c.k = 3;
-        c.split = "even";
-        c.epochs = 3;
-        c.batch = 32;
-        c.evalBatch = 100;
-        c.asyncQueue = 2;
+        RunConfig c =
+                RunConfig.builder()
+                        .optMethod("infopro-softmax")
+                        .optK(3)
+                        .optSplit("even")
+                        .optEpochs(3)
+                        .optBatch(32)
+                        .optEvalBatch(100)
+                        .optAsyncQueue(2)
+                        .build();
         TrainingState state;
         try (Experiment e = Toys.experiment(c, Toys.images(640, 1), Toys.images(200, 2))) {
             state = new Training(e).run();

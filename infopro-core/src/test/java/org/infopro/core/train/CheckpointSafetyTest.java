@@ -25,11 +25,13 @@ class CheckpointSafetyTest {
 
     @BeforeEach
     void trainWithCheckpoints() throws Exception {
-        RunConfig c = new RunConfig();
-        c.method = "infopro-softmax";
-        c.split = "even";
-        c.batch = 32;
-        c.evalBatch = 40;
+        RunConfig c =
+                RunConfig.builder()
+                        .optMethod("infopro-softmax")
+                        .optSplit("even")
+                        .optBatch(32)
+                        .optEvalBatch(40)
+                        .build();
         checkpoint = dir.resolve("run/checkpoint.ckpt");
         Files.createDirectories(checkpoint.getParent());
         Files.writeString(checkpoint.resolveSibling("checkpoint.ckpt.1234.part"), "killed writer");

@@ -29,10 +29,10 @@ class TrainingTest {
     @Test
     void infoProContrastLearnsAndResumesBitwiseExactly() throws Exception {
         // 650 samples at batch 32: 20 full batches and a last one of 10, which is trained too.
-        RunConfig config = config();
+        RunConfig.Builder config = config().toBuilder();
         TrainingState uninterrupted;
         Map<String, float[]> uninterruptedWeights;
-        try (Experiment e = experiment(config)) {
+        try (Experiment e = experiment(config.build())) {
             Training training = new Training(e);
             uninterrupted = training.run(new TrainingState());
             uninterruptedWeights = snapshot(e, training);
@@ -49,7 +49,7 @@ class TrainingTest {
         assertTrue(top1 > 60, "well above the 25% of chance: " + top1);
 
         Path checkpoint = dir.resolve("run/checkpoint.ckpt");
-        try (Experiment e = experiment(config)) {
+        try (Experiment e = experiment(config.build())) {
             Training killed =
                     new Training(e).checkpointTo(checkpoint, 4).addListener(new KillAt(30));
             assertThrows(Killed.class, () -> killed.run(new TrainingState()));
@@ -81,14 +81,11 @@ class TrainingTest {
 
     @Test
     void maxStepsShortensTheLearningRateSchedule() throws Exception {
-        RunConfig config = config();
-        config.epochs = 2;
-        config.maxSteps = 3;
-        config.evalEvery = 2;
+        RunConfig.Builder config = config().toBuilder().optEpochs(2).optMaxSteps(3).optEvalEvery(2);
         for (String schedule : List.of("cosine", "step:1")) {
-            config.schedule = schedule;
+            config.optSchedule(schedule);
             List<Float> rates = new ArrayList<>();
-            try (Experiment e = experiment(config)) {
+            try (Experiment e = experiment(config.build())) {
                 new Training(e)
                         .addListener(
                                 new TrainingListener() {
@@ -112,9 +109,7 @@ class TrainingTest {
 
     @Test
     void aListenerThatRequestsAStopEndsTrainingAfterThatEpochWithItsCheckpoint() throws Exception {
-        RunConfig config = config();
-        config.epochs = 5;
-        config.maxSteps = 2;
+        RunConfig config = config().toBuilder().optEpochs(5).optMaxSteps(2).build();
         Path checkpoint = dir.resolve("stopped/checkpoint.ckpt");
         java.nio.file.Files.createDirectories(checkpoint.getParent());
         TrainingState done;
@@ -169,19 +164,16 @@ class TrainingTest {
 
     @Test
     void perModuleOptimizersOfOneKindEqualOneOptimizer() throws Exception {
-        RunConfig config = config();
-        config.k = 3;
-        config.epochs = 1;
-        config.maxSteps = 5;
+        RunConfig.Builder config = config().toBuilder().optK(3).optEpochs(1).optMaxSteps(5);
         Map<String, float[]> one;
-        try (Experiment e = experiment(config)) {
+        try (Experiment e = experiment(config.build())) {
             Training training = new Training(e);
             training.run();
             one = snapshot(e, training);
         }
         Map<String, float[]> perModule = new TreeMap<>();
         try (Experiment e =
-                Toys.builder(config, TRAIN, TEST)
+                Toys.builder(config.build(), TRAIN, TEST)
                         .optOptimizer(
                                 new PerModuleOptimizer(3, m -> Optimizer.sgd(0.9f, true, 1e-4f)))
                         .build()) {
@@ -217,16 +209,16 @@ class TrainingTest {
     }
 
     private static RunConfig config() {
-        RunConfig c = new RunConfig();
-        c.method = "infopro-contrast";
-        c.k = 2;
-        c.split = "even";
-        c.epochs = 4;
-        c.batch = 32;
-        c.lr = 0.1f;
-        c.evalBatch = 100;
-        c.evalEvery = 3;
-        return c;
+        return RunConfig.builder()
+                .optMethod("infopro-contrast")
+                .optK(2)
+                .optSplit("even")
+                .optEpochs(4)
+                .optBatch(32)
+                .optLr(0.1f)
+                .optEvalBatch(100)
+                .optEvalEvery(3)
+                .build();
     }
 
     private static final class Killed extends RuntimeException {

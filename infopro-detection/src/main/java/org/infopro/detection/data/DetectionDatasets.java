@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.GeneratedSet;
 import org.infopro.core.data.LabeledData;
@@ -53,11 +54,11 @@ public final class DetectionDatasets implements DatasetProvider {
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
-        return open(name, root, split, limit, (int[]) null);
+        return open(name, root, split, limit, (PixelSize) null);
     }
 
     @Override
-    public LabeledData open(String name, Path root, String split, int limit, int[] scale)
+    public LabeledData open(String name, Path root, String split, int limit, PixelSize scale)
             throws IOException {
         DetectionPipeline pipeline;
         switch (name) {
@@ -75,7 +76,8 @@ public final class DetectionDatasets implements DatasetProvider {
         if (scale != null) {
             pipeline =
                     new DetectionPipeline(
-                            Math.max(scale[0], scale[1]), Math.min(scale[0], scale[1]));
+                            Math.max(scale.height(), scale.width()),
+                            Math.min(scale.height(), scale.width()));
         }
         boolean train = split.equals("train");
         String folder = train ? "train2017" : "val2017";

@@ -166,12 +166,14 @@ class CocoAnnotationsTest {
             Files.createDirectories(dir.resolve("train2017"));
             Files.copy(dir.resolve("val2017/" + name), dir.resolve("train2017/" + name));
         }
-        org.infopro.core.config.RunConfig config = new org.infopro.core.config.RunConfig();
-        config.task = "detection";
-        config.backbone = "faster_rcnn_r18n_fpn";
-        config.dataset = "coco";
-        config.dataRoot = dir.toString();
-        config.method = "infopro-softmax";
+        org.infopro.core.config.RunConfig config =
+                org.infopro.core.config.RunConfig.builder()
+                        .optTask("detection")
+                        .optBackbone("faster_rcnn_r18n_fpn")
+                        .optDataset("coco")
+                        .optDataRoot(dir.toString())
+                        .optMethod("infopro-softmax")
+                        .build();
         IllegalArgumentException error =
                 assertThrows(
                         IllegalArgumentException.class,

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.GeneratedSet;
 import org.infopro.core.data.LabeledData;
@@ -56,11 +57,11 @@ public final class SegmentationDatasets implements DatasetProvider {
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
-        return open(name, root, split, limit, (int[]) null);
+        return open(name, root, split, limit, (PixelSize) null);
     }
 
     @Override
-    public LabeledData open(String name, Path root, String split, int limit, int[] crop)
+    public LabeledData open(String name, Path root, String split, int limit, PixelSize crop)
             throws IOException {
         boolean train = split.equals("train");
         switch (name) {
@@ -102,16 +103,17 @@ public final class SegmentationDatasets implements DatasetProvider {
     }
 
     /** The requested crop, or the dataset's standard one. */
-    private static int[] crop(int[] requested, int height, int width) {
-        return requested != null ? requested : new int[] {height, width};
+    private static PixelSize crop(PixelSize requested, int height, int width) {
+        return requested != null ? requested : new PixelSize(height, width);
     }
 
     private static LabeledData data(
-            SegmentationSet set, int[] crop, int scaleLong, int scaleShort, int limit) {
+            SegmentationSet set, PixelSize crop, int scaleLong, int scaleShort, int limit) {
         return new SegmentationData(
                 set,
-                new FeatureShape(3, crop[0], crop[1]),
-                SegmentationAugmentation.standard(crop[0], crop[1], scaleLong, scaleShort),
+                new FeatureShape(3, crop.height(), crop.width()),
+                SegmentationAugmentation.standard(
+                        crop.height(), crop.width(), scaleLong, scaleShort),
                 limit);
     }
 

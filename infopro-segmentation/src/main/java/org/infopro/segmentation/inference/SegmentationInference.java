@@ -7,7 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.infopro.core.config.RunConfig;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.nn.Resize;
 import org.infopro.core.spi.Inference;
 
@@ -55,18 +55,23 @@ public final class SegmentationInference implements Inference {
                                 };
     }
 
-    /** The run's test options; a plain forward when it asks for no test-time augmentation. */
-    public static Inference of(RunConfig config) {
-        boolean plain =
-                (config.testScales == null || Arrays.equals(config.testScales, new float[] {1f}))
-                        && !config.testFlip
-                        && config.testCrop == null;
-        if (plain) {
+    /**
+     * Inference with these options; a plain forward when they ask for no test-time augmentation.
+     */
+    public static Inference of(SegmentationOptions options) {
+        if (options.isPlain()) {
             return Inference.PLAIN;
         }
-        float[] scales = config.testScales == null ? new float[] {1f} : config.testScales;
+        float[] scales = new float[options.testScales().size()];
+        for (int i = 0; i < scales.length; i++) {
+            scales[i] = options.testScales().get(i);
+        }
         return new SegmentationInference(
-                scales, config.testFlip, config.testCrop, config.testStride);
+                scales, options.testFlip(), array(options.testCrop()), array(options.testStride()));
+    }
+
+    private static int[] array(PixelSize size) {
+        return size == null ? null : new int[] {size.height(), size.width()};
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.data.LabeledData;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.SyntheticItems;
@@ -52,7 +53,7 @@ class FashionScenesTest {
         scenes.write(dir, "train", 3, 1);
         scenes.write(dir, "val", 2, 2);
         SegmentationDatasets provider = new SegmentationDatasets();
-        LabeledData train = provider.open("fashion-scenes", dir, "train", 0, new int[] {32, 48});
+        LabeledData train = provider.open("fashion-scenes", dir, "train", 0, new PixelSize(32, 48));
         assertEquals(3, train.sampleCount());
         assertEquals(new FeatureShape(3, 32, 48), train.sampleShape());
         assertEquals(2, provider.open("fashion-scenes", dir, "test", 0).sampleCount());

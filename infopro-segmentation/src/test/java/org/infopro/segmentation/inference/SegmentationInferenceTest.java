@@ -4,6 +4,8 @@ import static org.infopro.core.testing.NDAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.spi.Inference;
 import org.junit.jupiter.api.Test;
@@ -32,12 +35,29 @@ class SegmentationInferenceTest {
 
     @Test
     void noTestOptionsMeansAPlainForward() {
-        RunConfig c = new RunConfig();
-        assertSame(Inference.PLAIN, SegmentationInference.of(c));
-        c.testScales = new float[] {1f};
-        assertSame(Inference.PLAIN, SegmentationInference.of(c));
-        c.testFlip = true;
-        assertEquals(SegmentationInference.class, SegmentationInference.of(c).getClass());
+        assertSame(Inference.PLAIN, SegmentationInference.of(SegmentationOptions.DEFAULTS));
+        SegmentationOptions flip = new SegmentationOptions(List.of(1f), true, null, null);
+        assertEquals(SegmentationInference.class, SegmentationInference.of(flip).getClass());
+        RunConfig run = RunConfig.builder().optTask("segmentation").optTaskOptions(flip).build();
+        assertEquals(
+                SegmentationInference.class,
+                new org.infopro.segmentation.SegmentationPlugin().inference(run).getClass());
+    }
+
+    @Test
+    void badTestOptionsNameTheirOption() {
+        IllegalArgumentException noWindow =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                new SegmentationOptions(
+                                        List.of(1f), false, null, new PixelSize(8, 8)));
+        assertTrue(noWindow.getMessage().startsWith("--test-stride 8x8 needs --test-crop"));
+        IllegalArgumentException scale =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new SegmentationOptions(List.of(0f), false, null, null));
+        assertTrue(scale.getMessage().startsWith("--test-scales must be positive"));
     }
 
     /** Logits = input + the window's mean: each pixel averages over the windows covering it. */

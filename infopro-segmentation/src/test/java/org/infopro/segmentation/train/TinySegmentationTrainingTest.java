@@ -36,20 +36,22 @@ class TinySegmentationTrainingTest {
         Files.copy(
                 dir.resolve("ImageSets/Segmentation/train.txt"),
                 dir.resolve("ImageSets/Segmentation/val.txt"));
-        RunConfig c = new RunConfig();
-        c.task = "segmentation";
-        c.dataset = "fashion-scenes";
-        c.dataRoot = dir.toString();
-        c.backbone = "deeplabv3-r18-d8-narrow";
-        c.method = "infopro-softmax";
-        c.k = 2;
-        c.batch = 4;
-        c.epochs = 20;
-        c.lr = 0.1f;
-        c.nesterov = false;
-        c.weightDecay = 5e-4f;
-        c.schedule = "poly";
-        c.evalBatch = 4;
+        RunConfig c =
+                RunConfig.builder()
+                        .optTask("segmentation")
+                        .optDataset("fashion-scenes")
+                        .optDataRoot(dir.toString())
+                        .optBackbone("deeplabv3-r18-d8-narrow")
+                        .optMethod("infopro-softmax")
+                        .optK(2)
+                        .optBatch(4)
+                        .optEpochs(20)
+                        .optLr(0.1f)
+                        .optNesterov(false)
+                        .optWeightDecay(5e-4f)
+                        .optSchedule("poly")
+                        .optEvalBatch(4)
+                        .build();
         TrainingState state = TinyRuns.train(c);
         TinyRuns.assertLocalAndTaskLossesFall(state);
         double prior = backgroundOnlyMeanIou(dir);
@@ -58,7 +60,7 @@ class TinySegmentationTrainingTest {
                 "beats predicting background everywhere ("
                         + prior
                         + "): "
-                        + state.history.get(c.epochs - 1).test);
+                        + state.history.get(c.epochs() - 1).test);
     }
 
     /** The mIoU of a model that predicts background for every pixel of the evaluated scenes. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.data.FashionMnist;
 import org.infopro.core.data.GeneratedSet;
@@ -32,7 +33,7 @@ import org.infopro.core.spi.DatasetProvider;
  * </ul>
  *
  * Real sets use TSM's 224×224 inputs; {@code --crop SxS} sets another input side. Frames per clip
- * and test clips come from the run ({@link RunConfig#segments}, {@link RunConfig#testClips}).
+ * and test clips come from the run ({@link VideoOptions}).
  */
 public final class VideoDatasets implements DatasetProvider {
 
@@ -72,7 +73,7 @@ public final class VideoDatasets implements DatasetProvider {
 
     @Override
     public LabeledData open(String name, Path root, String split, int limit) throws IOException {
-        return open(name, root, split, limit, new RunConfig());
+        return open(name, root, split, limit, RunConfig.defaults());
     }
 
     @Override
@@ -129,17 +130,17 @@ public final class VideoDatasets implements DatasetProvider {
 
     private static LabeledData data(
             List<VideoClip> clips, int classes, int size, boolean flip, RunConfig run, int limit) {
-        int input = run.crop != null ? run.crop[0] : size;
-        if (run.crop != null && run.crop[0] != run.crop[1]) {
-            throw new IllegalArgumentException(
-                    "Video inputs are square; got --crop " + run.crop[0] + "x" + run.crop[1]);
+        PixelSize crop = run.crop();
+        if (crop != null && !crop.isSquare()) {
+            throw new IllegalArgumentException("Video inputs are square; got --crop " + crop);
         }
+        VideoOptions sampling = VideoOptions.of(run);
         return new VideoData(
                 clips,
                 classes,
-                run.segments,
-                run.testClips,
-                new VideoAugmentation(input, flip),
+                sampling.segments(),
+                sampling.testClips(),
+                new VideoAugmentation(crop != null ? crop.height() : size, flip),
                 limit);
     }
 

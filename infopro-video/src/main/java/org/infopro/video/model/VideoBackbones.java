@@ -10,12 +10,13 @@ import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.LambdaSchedule;
 import org.infopro.core.spi.BackboneProvider;
+import org.infopro.video.data.VideoOptions;
 
 /**
  * Video backbones: {@code tsm-r50}, {@code tsm-r18} (published widths), {@code tsm-r18-narrow} (a
  * quarter of the widths, for CPU runs and tests) and the TSN baselines {@code tsn-…} (the same
  * networks without the shift). TSM backbones shift over the run's frames per clip ({@link
- * RunConfig#segments}).
+ * VideoOptions#segments}).
  *
  * <p>The papers publish no split of TSM, so the {@code infopro} table is this project's: cuts that
  * balance the modules' activation memory, which early, high-resolution blocks dominate. ResNet-50,
@@ -61,7 +62,7 @@ public final class VideoBackbones implements BackboneProvider {
 
     @Override
     public Backbone create(String name, FeatureShape input) {
-        return create(name, input, new RunConfig());
+        return create(name, input, RunConfig.defaults());
     }
 
     @Override
@@ -76,7 +77,7 @@ public final class VideoBackbones implements BackboneProvider {
                 input,
                 v.depth(),
                 v.width(),
-                v.shift() ? run.segments : 0,
+                v.shift() ? VideoOptions.of(run).segments() : 0,
                 Map.of(SplitPlanner.PAPER, v.splits()),
                 IMAGENET_LAMBDAS);
     }

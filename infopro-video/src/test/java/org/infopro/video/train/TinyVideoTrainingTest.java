@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.infopro.core.config.PixelSize;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.testing.SyntheticItems;
 import org.infopro.core.testing.TinyRuns;
 import org.infopro.core.train.TrainingState;
 import org.infopro.video.data.MotionClips;
+import org.infopro.video.data.VideoOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,26 +29,28 @@ class TinyVideoTrainingTest {
         new MotionClips(SyntheticItems.rectangles(), 32, 8).write(dir, true, 2, 1);
         Path lists = dir.resolve("ucfTrainTestlist");
         Files.copy(lists.resolve("trainlist01.txt"), lists.resolve("testlist01.txt"));
-        RunConfig c = new RunConfig();
-        c.task = "video";
-        c.dataset = "ucf101";
-        c.dataRoot = dir.toString();
-        c.backbone = "tsm-r18-narrow";
-        c.segments = 4;
-        c.crop = new int[] {28, 28};
-        c.method = "infopro-softmax";
-        c.k = 2;
-        c.batch = 4;
-        c.evalBatch = 11;
-        c.epochs = 15;
-        c.lr = 0.05f;
-        c.nesterov = false;
-        c.weightDecay = 5e-4f;
+        RunConfig c =
+                RunConfig.builder()
+                        .optTask("video")
+                        .optDataset("ucf101")
+                        .optDataRoot(dir.toString())
+                        .optBackbone("tsm-r18-narrow")
+                        .optTaskOptions(new VideoOptions(4, 1))
+                        .optCrop(new PixelSize(28, 28))
+                        .optMethod("infopro-softmax")
+                        .optK(2)
+                        .optBatch(4)
+                        .optEvalBatch(11)
+                        .optEpochs(15)
+                        .optLr(0.05f)
+                        .optNesterov(false)
+                        .optWeightDecay(5e-4f)
+                        .build();
         TrainingState state = TinyRuns.train(c);
         TinyRuns.assertLocalAndTaskLossesFall(state);
         double chance = 100.0 / MotionClips.CLASSES.size();
         assertTrue(
                 state.last("top1") > 3 * chance,
-                "well above chance (" + chance + "): " + state.history.get(c.epochs - 1).test);
+                "well above chance (" + chance + "): " + state.history.get(c.epochs() - 1).test);
     }
 }

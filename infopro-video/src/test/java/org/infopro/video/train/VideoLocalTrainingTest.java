@@ -12,6 +12,7 @@ import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.LocalSteps;
 import org.infopro.core.testing.Networks;
 import org.infopro.video.VideoPlugin;
+import org.infopro.video.data.VideoOptions;
 import org.infopro.video.model.VideoBackbones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +43,11 @@ class VideoLocalTrainingTest {
     }
 
     private static LocalNetwork network(String method, NDManager manager) {
-        RunConfig run = new RunConfig();
-        run.segments = SEGMENTS;
+        RunConfig run =
+                RunConfig.builder()
+                        .optTask("video")
+                        .optTaskOptions(new VideoOptions(SEGMENTS, 1))
+                        .build();
         return Networks.local(
                 new VideoBackbones().create("tsm-r18-narrow", FRAME, run),
                 2,
