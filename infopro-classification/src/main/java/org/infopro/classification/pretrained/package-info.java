@@ -1,0 +1,2 @@
+/** The names torchvision gives our classification networks' weights. */
+package org.infopro.classification.pretrained;

@@ -1,0 +1,130 @@
+package org.infopro.classification.pretrained;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.infopro.classification.ClassificationPlugin;
+import org.infopro.classification.backbone.ImageNetClassifiers;
+import org.infopro.core.inference.InferenceNetwork;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.nn.FeatureShape;
+import org.infopro.core.testing.PyTorch;
+import org.infopro.core.weights.LoadReport;
+import org.infopro.core.weights.SafeTensors;
+import org.infopro.core.weights.StateDict;
+import org.infopro.core.weights.WeightLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * torchvision's own models, saved by PyTorch with random weights ({@code
+ * tools/pytorch-reference/torchvision_models.py}), load into ours and give torchvision's logits.
+ */
+class TorchvisionWeightsTest {
+
+    private static final FeatureShape IMAGENET = new FeatureShape(3, 224, 224);
+
+    /** torchvision's name → ours. */
+    private static final Map<String, String> MODELS =
+            Map.of(
+                    "resnet18",
+                    "resnet18",
+                    "resnet50",
+                    "resnet50",
+                    "resnext50_32x4d",
+                    "resnext50-32x4d");
+
+    @TempDir static Path dir;
+
+    @BeforeAll
+    static void savedByPyTorch() throws Exception {
+        PyTorch.run(
+                "torchvision_models.py",
+                List.of(dir.toString(), "resnet18", "resnet50", "resnext50_32x4d"));
+    }
+
+    @Test
+    void resNetsFromTorchSaveGiveTorchvisionsLogits() throws Exception {
+        for (String model : List.of("resnet18", "resnet50", "resnext50_32x4d")) {
+            double diff = maxLogitDifference(model, dir.resolve(model + ".pth"));
+            assertTrue(diff <= 1e-4, model + ": max |logit difference| " + diff);
+        }
+    }
+
+    @Test
+    void safetensorsLoadTheSameWeights() throws Exception {
+        double diff = maxLogitDifference("resnet50", dir.resolve("resnet50.safetensors"));
+        assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
+    }
+
+    @Test
+    void trainedWeightsWrittenBackLoadIntoTorchvisionStrictly() throws Exception {
+        Path back = dir.resolve("resnet18.back.safetensors");
+        maxLogitDifference("resnet18", dir.resolve("resnet18.pth"), back);
+        String printed =
+                PyTorch.run(
+                        "check_state_dict.py",
+                        List.of(
+                                "resnet18",
+                                back.toString(),
+                                dir.resolve("resnet18.io.safetensors").toString()));
+        double diff = Double.parseDouble(printed.trim());
+        System.out.println("resnet18 written back, in PyTorch: max |difference| " + diff);
+        assertTrue(diff <= 1e-4, "PyTorch's logits from our file differ by " + diff);
+    }
+
+    private static double maxLogitDifference(String model, Path weights) throws Exception {
+        return maxLogitDifference(model, weights, null);
+    }
+
+    /** Loads, compares, and (when {@code writeBack} is given) writes the weights back. */
+    private static double maxLogitDifference(String model, Path weights, Path writeBack)
+            throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+                StateDict state = StateDict.read(weights, manager)) {
+            Backbone backbone = new ImageNetClassifiers().create(MODELS.get(model), IMAGENET);
+            Block head =
+                    new ClassificationPlugin()
+                            .newTaskHead(InferenceNetwork.headInputs(backbone), 1000);
+            InferenceNetwork network = new InferenceNetwork(backbone, head);
+            network.initialize(manager, DataType.FLOAT32, IMAGENET.batched(1));
+            LoadReport report =
+                    WeightLoader.load(TorchvisionResNets.classifier(backbone, head), state);
+            assertTrue(report.isComplete(), model + ": " + report);
+            assertEquals(state.tensors().size() - report.ignored().size(), report.matched().size());
+            Map<String, NDArray> io =
+                    SafeTensors.read(dir.resolve(model + ".io.safetensors"), manager);
+            NDArray logits =
+                    network.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(io.get("input")),
+                                    false)
+                            .head();
+            if (writeBack != null) {
+                WeightLoader.export(
+                        writeBack,
+                        TorchvisionResNets.classifier(backbone, head),
+                        List.copyOf(state.tensors().keySet()));
+            }
+            NDArray expected = io.get("output");
+            System.out.printf(
+                    "%s from %s: %s; max |logit| %.3g, max |difference| %.3g%n",
+                    model,
+                    weights.getFileName(),
+                    report,
+                    expected.abs().max().getFloat(),
+                    logits.sub(expected).abs().max().getFloat());
+            return logits.sub(expected).abs().max().getFloat();
+        }
+    }
+}

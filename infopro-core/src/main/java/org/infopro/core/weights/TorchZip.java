@@ -1,0 +1,146 @@
+package org.infopro.core.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code torch.save}'s zip format: {@code NAME/data.pkl} (a pickle whose tensors refer to storages
+ * by key) and one {@code NAME/data/KEY} file of raw little-endian bytes per storage. The pickle is
+ * read by {@link RestrictedUnpickler}, which builds tensors, dictionaries and plain values only.
+ */
+final class TorchZip {
+
+    /** Where a checkpoint keeps its state dict, outermost first (mmengine, DeiT, wrappers). */
+    private static final List<String> NESTED = List.of("state_dict", "model", "module");
+
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+
+    private TorchZip() {}
+
+    static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
+        requireZip(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry pickle =
+                    zip.stream()
+                            .filter(
+                                    e ->
+                                            e.getName().endsWith("/data.pkl")
+                                                    || e.getName().equals("data.pkl"))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IOException(
+                                                    file
+                                                            + ": a zip without data.pkl is not a torch.save checkpoint"));
+            String root =
+                    pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
+            requireLittleEndian(zip, root, file);
+            Map<String, ByteBuffer> storages = new HashMap<>();
+            RestrictedUnpickler unpickler =
+                    new RestrictedUnpickler(key -> storage(zip, root, key, storages, file));
+            Object top;
+            try (InputStream in = zip.getInputStream(pickle)) {
+                top = unpickler.load(in);
+            } catch (net.razorvine.pickle.PickleException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            return tensors(stateDictOf(top, file), manager, file);
+        }
+    }
+
+    private static void requireZip(Path file) throws IOException {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 4) < 4 || !java.util.Arrays.equals(head, ZIP)) {
+                throw new IOException(
+                        file
+                                + ": not a torch.save zip or .safetensors file (the legacy"
+                                + " pre-1.6 format is not read: re-save it with torch.save in"
+                                + " PyTorch 1.6 or later, or as safetensors)");
+            }
+        }
+    }
+
+    private static void requireLittleEndian(ZipFile zip, String root, Path file)
+            throws IOException {
+        ZipEntry order = zip.getEntry(root + "byteorder");
+        if (order != null) {
+            try (InputStream in = zip.getInputStream(order)) {
+                String value = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+                if (!value.equals("little")) {
+                    throw new IOException(
+                            file
+                                    + ": storages are "
+                                    + value
+                                    + "-endian; only little-endian is read");
+                }
+            }
+        }
+    }
+
+    private static ByteBuffer storage(
+            ZipFile zip, String root, String key, Map<String, ByteBuffer> cache, Path file) {
+        return cache.computeIfAbsent(
+                key,
+                k -> {
+                    ZipEntry entry = zip.getEntry(root + "data/" + k);
+                    if (entry == null) {
+                        throw new IllegalArgumentException(file + ": storage " + k + " is missing");
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        return ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** The dictionary of tensors in a checkpoint, unwrapping the usual nestings. */
+    private static Map<?, ?> stateDictOf(Object top, Path file) throws IOException {
+        Object current = top;
+        for (int depth = 0; depth < 3 && current instanceof Map<?, ?> map; depth++) {
+            Object nested = null;
+            for (String key : NESTED) {
+                if (map.get(key) instanceof Map<?, ?> inner && !inner.isEmpty()) {
+                    nested = inner;
+                    break;
+                }
+            }
+            if (nested == null) {
+                break;
+            }
+            current = nested;
+        }
+        if (!(current instanceof Map<?, ?> dict)) {
+            throw new IOException(file + ": the checkpoint holds no dictionary of tensors");
+        }
+        return dict;
+    }
+
+    private static Map<String, NDArray> tensors(Map<?, ?> dict, NDManager manager, Path file)
+            throws IOException {
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : dict.entrySet()) {
+            if (e.getValue() instanceof RestrictedUnpickler.TensorRef ref) {
+                tensors.put(String.valueOf(e.getKey()), ref.toArray(manager));
+            }
+        }
+        if (tensors.isEmpty()) {
+            throw new IOException(file + ": the checkpoint holds no tensors");
+        }
+        return tensors;
+    }
+}

@@ -1,0 +1,140 @@
+package org.infopro.core.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Copies a state dict's tensors into our blocks, group by group (see {@link WeightGroup}). */
+public final class WeightLoader {
+
+    /** Buffers PyTorch keeps that have no counterpart in DJL's layers. */
+    private static final List<String> IGNORED_SUFFIXES = List.of(".num_batches_tracked");
+
+    private WeightLoader() {}
+
+    /**
+     * Loads every group; the blocks must be initialised. Nothing is loaded into a parameter whose
+     * shape differs from its tensor's.
+     *
+     * @return what matched, what is missing, unexpected or mismatched
+     */
+    public static LoadReport load(List<WeightGroup> groups, StateDict source) {
+        List<String> matched = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        Set<String> unused = new LinkedHashSet<>(source.tensors().keySet());
+        for (String name : source.tensors().keySet()) {
+            if (IGNORED_SUFFIXES.stream().anyMatch(name::endsWith)) {
+                ignored.add(name);
+                unused.remove(name);
+            }
+        }
+        for (WeightGroup group : groups) {
+            List<String> names = namesUnder(group.sourcePrefixes(), unused);
+            List<Pair<String, Parameter>> ours = group.block().getParameters().stream().toList();
+            for (int i = 0; i < ours.size(); i++) {
+                String here = group.name() + ":" + ours.get(i).getKey();
+                if (i >= names.size()) {
+                    missing.add(here);
+                    continue;
+                }
+                String there = names.get(i);
+                unused.remove(there);
+                NDArray target = ours.get(i).getValue().getArray();
+                NDArray tensor = source.get(there);
+                if (!target.getShape().equals(tensor.getShape())) {
+                    mismatched.add(
+                            there
+                                    + ": file "
+                                    + tensor.getShape()
+                                    + ", here "
+                                    + target.getShape()
+                                    + " ("
+                                    + here
+                                    + ")");
+                    continue;
+                }
+                copy(tensor, target);
+                matched.add(there);
+            }
+        }
+        return new LoadReport(matched, missing, new ArrayList<>(unused), mismatched, ignored);
+    }
+
+    /** The unused source names under the prefixes, prefix by prefix, each in the file's order. */
+    private static List<String> namesUnder(List<String> prefixes, Set<String> unused) {
+        List<String> names = new ArrayList<>();
+        for (String prefix : prefixes) {
+            for (String name : unused) {
+                if (name.startsWith(prefix)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void copy(NDArray tensor, NDArray target) {
+        try (NDArray converted = tensor.toType(target.getDataType(), true)) {
+            if (target.getDataType() == DataType.FLOAT32) {
+                target.set(java.nio.FloatBuffer.wrap(converted.toFloatArray()));
+            } else {
+                target.set(converted.toByteBuffer());
+            }
+        }
+    }
+
+    /**
+     * Writes our parameters as a safetensors state dict under another library's names: {@code
+     * scheme} lists that library's keys in its order (e.g. those of the file the weights came
+     * from), and the buffers it keeps that we do not ({@code num_batches_tracked}) are written as
+     * 0, so that PyTorch's strict {@code load_state_dict} takes the file.
+     *
+     * @throws IllegalArgumentException when a group's parameters and the scheme's names differ in
+     *     number
+     */
+    public static void export(Path file, List<WeightGroup> groups, List<String> scheme)
+            throws java.io.IOException {
+        Map<String, NDArray> ours = new LinkedHashMap<>();
+        Set<String> names = new LinkedHashSet<>(scheme);
+        names.removeIf(n -> IGNORED_SUFFIXES.stream().anyMatch(n::endsWith));
+        for (WeightGroup group : groups) {
+            List<String> under = namesUnder(group.sourcePrefixes(), names);
+            List<Pair<String, Parameter>> params = group.block().getParameters().stream().toList();
+            if (under.size() != params.size()) {
+                throw new IllegalArgumentException(
+                        group.name()
+                                + " has "
+                                + params.size()
+                                + " parameters and the naming scheme "
+                                + under.size()
+                                + " names for it");
+            }
+            for (int i = 0; i < params.size(); i++) {
+                ours.put(under.get(i), params.get(i).getValue().getArray());
+                names.remove(under.get(i));
+            }
+        }
+        try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            Map<String, NDArray> out = new LinkedHashMap<>();
+            for (String name : scheme) {
+                if (ours.containsKey(name)) {
+                    out.put(name, ours.get(name).toDevice(ai.djl.Device.cpu(), false));
+                } else if (IGNORED_SUFFIXES.stream().anyMatch(name::endsWith)) {
+                    out.put(name, scratch.create(0L));
+                }
+            }
+            SafeTensors.write(file, out, Map.of("format", "pt"));
+        }
+    }
+}
