@@ -31,6 +31,13 @@ public final class ClassificationPlugin implements TaskPlugin {
         return NAME;
     }
 
+    /** torchvision's classifier, {@code fc}. */
+    @Override
+    public List<org.infopro.core.weights.WeightGroup> headWeightGroups(Block head, String prefix) {
+        return List.of(
+                new org.infopro.core.weights.WeightGroup("head", head, List.of(prefix + "fc.")));
+    }
+
     /** Small images: 500 a batch evaluates quickly without much memory. */
     @Override
     public int defaultEvalBatch(int trainingBatch) {

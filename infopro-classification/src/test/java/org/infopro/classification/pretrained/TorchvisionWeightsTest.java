@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Map;
 import org.infopro.classification.ClassificationPlugin;
 import org.infopro.classification.backbone.ImageNetClassifiers;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.inference.InferenceNetwork;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.PyTorch;
+import org.infopro.core.testing.Toys;
+import org.infopro.core.train.Experiment;
 import org.infopro.core.weights.LoadReport;
 import org.infopro.core.weights.SafeTensors;
 import org.infopro.core.weights.StateDict;
+import org.infopro.core.weights.WeightGroup;
 import org.infopro.core.weights.WeightLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,66 @@ class TorchvisionWeightsTest {
         assertTrue(diff <= 1e-4, "PyTorch's logits from our file differ by " + diff);
     }
 
+    @Test
+    void aRunStartsFromAPretrainedBackboneAndSaysWhatItLoaded() throws Exception {
+        Path file = dir.resolve("resnet18.pth");
+        RunConfig config =
+                RunConfig.builder()
+                        .optBackbone("resnet18")
+                        .optMethod("infopro-softmax")
+                        .optSplit("even")
+                        .optPretrained(file.toString())
+                        .build();
+        try (NDManager manager = NDManager.newBaseManager();
+                StateDict state = StateDict.read(file, manager);
+                Experiment experiment =
+                        Experiment.builder()
+                                .setConfig(config)
+                                .optData(Toys.images(8, 1), Toys.images(8, 2))
+                                .build()) {
+            LoadReport report = experiment.pretrainedReport();
+            assertEquals(100, report.matched().size(), report.toString());
+            assertEquals(List.of("fc.weight", "fc.bias"), report.unexpected());
+            assertTrue(
+                    report.missing().isEmpty() && report.mismatched().isEmpty(), report.toString());
+            NDArray stemConv =
+                    experiment
+                            .network()
+                            .backbone()
+                            .blocks()
+                            .get(0)
+                            .getParameters()
+                            .get(0)
+                            .getValue()
+                            .getArray();
+            assertEquals(0f, stemConv.sub(state.get("conv1.weight")).abs().max().getFloat());
+            assertTrue(
+                    experiment
+                            .describe()
+                            .contains("Pretrained backbone from " + file + ": 100 matched"),
+                    experiment.describe());
+        }
+        RunConfig all =
+                config.toBuilder().optPretrainedParts(RunConfig.PretrainedParts.ALL).build();
+        try (Experiment experiment =
+                Experiment.builder()
+                        .setConfig(all)
+                        .optData(Toys.images(8, 1), Toys.images(8, 2))
+                        .build()) {
+            assertEquals(
+                    List.of(
+                            "fc.weight: file (1000, 512), here (4, 512) (head:02Linear_weight)",
+                            "fc.bias: file (1000), here (4) (head:02Linear_bias)"),
+                    experiment.pretrainedReport().mismatched());
+        }
+    }
+
+    private static List<WeightGroup> torchvisionNames(Backbone backbone, Block head) {
+        List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
+        groups.addAll(new ClassificationPlugin().headWeightGroups(head, ""));
+        return groups;
+    }
+
     private static double maxLogitDifference(String model, Path weights) throws Exception {
         return maxLogitDifference(model, weights, null);
     }
@@ -98,8 +162,7 @@ class TorchvisionWeightsTest {
                             .newTaskHead(InferenceNetwork.headInputs(backbone), 1000);
             InferenceNetwork network = new InferenceNetwork(backbone, head);
             network.initialize(manager, DataType.FLOAT32, IMAGENET.batched(1));
-            LoadReport report =
-                    WeightLoader.load(TorchvisionResNets.classifier(backbone, head), state);
+            LoadReport report = WeightLoader.load(torchvisionNames(backbone, head), state);
             assertTrue(report.isComplete(), model + ": " + report);
             assertEquals(state.tensors().size() - report.ignored().size(), report.matched().size());
             Map<String, NDArray> io =
@@ -113,7 +176,7 @@ class TorchvisionWeightsTest {
             if (writeBack != null) {
                 WeightLoader.export(
                         writeBack,
-                        TorchvisionResNets.classifier(backbone, head),
+                        torchvisionNames(backbone, head),
                         List.copyOf(state.tensors().keySet()));
             }
             NDArray expected = io.get("output");

@@ -50,6 +50,9 @@ import org.infopro.core.optim.Optimizer;
  * @param asyncQueue asynchronous training (Asy-InfoPro): batches that may wait between two modules,
  *     each module on a worker thread of its own; 0 trains the modules simultaneously
  * @param device {@code cpu}, {@code gpu} or {@code gpu:N}; null takes the engine's default
+ * @param pretrained PyTorch weights to start from (a {@code torch.save} zip or {@code .safetensors}
+ *     file), or null to start from scratch
+ * @param pretrainedParts what {@code pretrained} fills
  * @param predictionsFile where evaluation writes its predictions for other tools (path without
  *     extension; the task adds its suffix), or null for nowhere; benchmarks set it per case
  * @param taskOptions the task's own options as JSON (read them with {@link
@@ -147,6 +150,19 @@ public record RunConfig(
                         help =
                                 "cpu, gpu or gpu:N (default: a GPU where libtorch sees one, else the CPU).")
                 String device,
+        @Setting(
+                        option = "--pretrained",
+                        label = "FILE",
+                        help =
+                                "Start from PyTorch weights: a torch.save .pth/.pt (zip) or"
+                                        + " .safetensors file, with torchvision's or"
+                                        + " mmsegmentation's names.")
+                String pretrained,
+        @Setting(
+                        option = "--pretrained-parts",
+                        help =
+                                "What --pretrained fills: backbone (the usual case) or all (with the task head).")
+                PretrainedParts pretrainedParts,
         String predictionsFile,
         JsonObject taskOptions) {
 
@@ -172,6 +188,16 @@ public record RunConfig(
                 case ADAMW -> Optimizer.adamW(0.9f, 0.999f, 1e-8f, weightDecay);
             };
         }
+    }
+
+    /** What a pretrained file fills. */
+    public enum PretrainedParts {
+        /** The backbone only, as fine-tuning usually starts: the task head is new. */
+        @com.google.gson.annotations.SerializedName("backbone")
+        BACKBONE,
+        /** The backbone and the task head (same task and classes as the file's). */
+        @com.google.gson.annotations.SerializedName("all")
+        ALL
     }
 
     /**
@@ -215,6 +241,9 @@ public record RunConfig(
             deviceMatcher(device);
         }
         LrSchedule.named(schedule, lr, epochs);
+        if (pretrainedParts == null) {
+            throw new IllegalArgumentException("--pretrained-parts must be backbone or all");
+        }
         taskOptions = taskOptions == null ? null : taskOptions.deepCopy();
     }
 
@@ -423,6 +452,8 @@ public record RunConfig(
         private int maxSteps;
         private int asyncQueue;
         private String device;
+        private String pretrained;
+        private PretrainedParts pretrainedParts = PretrainedParts.BACKBONE;
         private String predictionsFile;
         private JsonObject taskOptions;
 
@@ -457,6 +488,8 @@ public record RunConfig(
             maxSteps = c.maxSteps;
             asyncQueue = c.asyncQueue;
             device = c.device;
+            pretrained = c.pretrained;
+            pretrainedParts = c.pretrainedParts;
             predictionsFile = c.predictionsFile;
             taskOptions = c.taskOptions;
         }
@@ -629,6 +662,18 @@ public record RunConfig(
             return this;
         }
 
+        /** PyTorch weights to start from; null (the default) starts from scratch. */
+        public Builder optPretrained(String pretrained) {
+            this.pretrained = pretrained;
+            return this;
+        }
+
+        /** What the pretrained weights fill (default: the backbone). */
+        public Builder optPretrainedParts(PretrainedParts pretrainedParts) {
+            this.pretrainedParts = pretrainedParts;
+            return this;
+        }
+
         /** Where evaluation writes its predictions (without extension); null for nowhere. */
         public Builder optPredictionsFile(String predictionsFile) {
             this.predictionsFile = predictionsFile;
@@ -677,6 +722,8 @@ public record RunConfig(
                     maxSteps,
                     asyncQueue,
                     device,
+                    pretrained,
+                    pretrainedParts,
                     predictionsFile,
                     taskOptions);
         }

@@ -62,6 +62,16 @@ public interface Backbone {
         return Optional.empty();
     }
 
+    /**
+     * The names PyTorch's reference implementation gives these blocks' weights (torchvision's for
+     * its ResNets, mmsegmentation's for ResNetV1c), each under {@code prefix} (e.g. {@code
+     * backbone.} in an mmsegmentation checkpoint); empty when none is known, and then {@code
+     * --pretrained} is refused.
+     */
+    default List<org.infopro.core.weights.WeightGroup> weightGroups(String prefix) {
+        return List.of();
+    }
+
     /** The feature shape of the last block's output. */
     default FeatureShape outputShape() {
         List<CutPoint> cuts = cutPoints();

@@ -71,6 +71,26 @@ public abstract class SequentialBackbone implements Backbone {
         add("stem", convs, new FeatureShape(width, h, w));
     }
 
+    /**
+     * Every block under its own name ({@code layer1.0} ↔ {@code PREFIXlayer1.0.}), {@code stem}
+     * under {@code stemPrefixes}: the PyTorch naming of the ResNets built here.
+     */
+    protected final List<org.infopro.core.weights.WeightGroup> resNetWeightGroups(
+            String prefix, List<String> stemPrefixes) {
+        List<org.infopro.core.weights.WeightGroup> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String name = cuts.get(i).name();
+            groups.add(
+                    new org.infopro.core.weights.WeightGroup(
+                            name,
+                            blocks.get(i),
+                            name.equals("stem")
+                                    ? stemPrefixes.stream().map(s -> prefix + s).toList()
+                                    : List.of(prefix + name + ".")));
+        }
+        return groups;
+    }
+
     /** Builds one residual block of a ResNet stage. */
     @FunctionalInterface
     protected interface StageBlock {

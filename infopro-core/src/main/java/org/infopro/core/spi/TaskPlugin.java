@@ -88,6 +88,14 @@ public interface TaskPlugin {
     }
 
     /**
+     * The names PyTorch's reference implementation gives the task head's weights (torchvision's
+     * classifier {@code fc}), for {@code --pretrained-parts all}; empty when none is known.
+     */
+    default List<org.infopro.core.weights.WeightGroup> headWeightGroups(Block head, String prefix) {
+        return List.of();
+    }
+
+    /**
      * The evaluation batch when a run leaves it at 0: by default the training batch, as dense tasks
      * need (their per-image work is far larger); a classifier takes a larger one.
      */

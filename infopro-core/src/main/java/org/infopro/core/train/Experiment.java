@@ -4,8 +4,11 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.infopro.core.config.RunConfig;
@@ -30,6 +33,10 @@ import org.infopro.core.spi.DatasetProvider;
 import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.weights.LoadReport;
+import org.infopro.core.weights.StateDict;
+import org.infopro.core.weights.WeightGroup;
+import org.infopro.core.weights.WeightLoader;
 
 /**
  * A {@link RunConfig} resolved through the registry: the datasets opened, the backbone cut, the
@@ -58,6 +65,7 @@ public final class Experiment implements AutoCloseable {
     private final LocalObjective objective;
     private final TrainingRecipe recipe;
     private final NDManager manager;
+    private final LoadReport pretrained;
 
     private Experiment(Builder b, LocalNetwork network, LocalObjective objective) {
         this.config = b.config;
@@ -76,6 +84,7 @@ public final class Experiment implements AutoCloseable {
                         fromConfig.seed(),
                         fromConfig.augment());
         this.manager = b.manager;
+        this.pretrained = b.pretrained;
     }
 
     /** Opens the data and builds and initialises the network of a run, all by name. */
@@ -123,6 +132,7 @@ public final class Experiment implements AutoCloseable {
         private LrSchedule schedule;
         private NDManager manager;
         private String dataDescription = "the given data";
+        private LoadReport pretrained;
 
         private Builder() {}
 
@@ -206,6 +216,7 @@ public final class Experiment implements AutoCloseable {
             }
             Device device = config.resolveDevice();
             requireCapabilities(methods);
+            requirePretrainedFile();
             if (test == null) {
                 openByName(names);
             }
@@ -249,7 +260,72 @@ public final class Experiment implements AutoCloseable {
             manager = NDManager.newBaseManager(device);
             LocalNetwork network = new LocalNetwork(net, plan, objective, task, test.classes());
             network.initialize(manager);
+            if (startsFromPretrained()) {
+                pretrained = loadPretrained(network);
+            }
             return new Experiment(this, network, objective);
+        }
+
+        /** Pretrained weights fill a run that trains; evaluation and resume load their own. */
+        private boolean startsFromPretrained() {
+            return config.pretrained() != null && data == Data.TRAIN_AND_TEST;
+        }
+
+        private void requirePretrainedFile() {
+            if (startsFromPretrained() && !Files.isRegularFile(Paths.get(config.pretrained()))) {
+                throw new IllegalArgumentException(
+                        "--pretrained " + config.pretrained() + ": no such file");
+            }
+        }
+
+        /**
+         * Fills the backbone (and with {@code --pretrained-parts all} the task head) from the file,
+         * by the names PyTorch's reference implementation uses; an mmsegmentation or mmdetection
+         * checkpoint's {@code backbone.} prefix is found by itself.
+         */
+        private LoadReport loadPretrained(LocalNetwork network) throws IOException {
+            Path file = Paths.get(config.pretrained());
+            Backbone net = network.backbone();
+            if (net.weightGroups("").isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--pretrained: backbone "
+                                + net.name()
+                                + " has no PyTorch naming (torchvision's ResNets and ResNeXts and"
+                                + " mmsegmentation's ResNetV1c have)");
+            }
+            try (StateDict state = StateDict.read(file, manager)) {
+                String prefix =
+                        state.tensors().keySet().stream().allMatch(k -> k.startsWith("backbone."))
+                                ? "backbone."
+                                : "";
+                List<WeightGroup> groups = new ArrayList<>(net.weightGroups(prefix));
+                if (config.pretrainedParts() == RunConfig.PretrainedParts.ALL) {
+                    List<WeightGroup> head = task.headWeightGroups(network.taskHead(), "");
+                    if (head.isEmpty()) {
+                        throw new IllegalArgumentException(
+                                "--pretrained-parts all: task "
+                                        + task.name()
+                                        + " has no PyTorch naming for its head; use backbone");
+                    }
+                    groups.addAll(head);
+                }
+                LoadReport report = WeightLoader.load(groups, state);
+                if (report.matched().isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "--pretrained "
+                                    + file
+                                    + ": none of its "
+                                    + state.tensors().size()
+                                    + " tensors fit backbone "
+                                    + net.name()
+                                    + " (its first names: "
+                                    + String.join(
+                                            ", ",
+                                            state.tensors().keySet().stream().limit(3).toList())
+                                    + ")");
+                }
+                return report;
+            }
         }
 
         /** Refuses options the task does not have, naming the first, before any data is read. */
@@ -385,7 +461,20 @@ public final class Experiment implements AutoCloseable {
                     .forEach(c -> parts.add(auxName(c.getKey()) + " " + params(c.getValue())));
             text.append(parts).append(')');
         }
+        if (pretrained != null) {
+            text.append("\nPretrained ")
+                    .append(config.pretrainedParts().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(" from ")
+                    .append(config.pretrained())
+                    .append(": ")
+                    .append(pretrained);
+        }
         return text.toString();
+    }
+
+    /** What loading the pretrained weights did, or null for a run from scratch. */
+    public LoadReport pretrainedReport() {
+        return pretrained;
     }
 
     /** A local head's child by the paper's role: decoder w, classifier ψ, projection head φ. */

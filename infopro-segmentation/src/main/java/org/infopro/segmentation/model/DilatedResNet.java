@@ -108,6 +108,15 @@ public final class DilatedResNet extends SequentialBackbone {
         return Layers.residual(main, Layers.shortcut(in, out, stride));
     }
 
+    /**
+     * mmsegmentation's names: the deep stem is {@code stem.0} … {@code stem.7}, then {@code
+     * layerS.B}.
+     */
+    @Override
+    public List<org.infopro.core.weights.WeightGroup> weightGroups(String prefix) {
+        return resNetWeightGroups(prefix, List.of("stem."));
+    }
+
     /** The last block of layer3, read by the auxiliary FCN head. */
     @Override
     public List<String> taps() {

@@ -1,2 +1,0 @@
-/** The names torchvision gives our classification networks' weights. */
-package org.infopro.classification.pretrained;
