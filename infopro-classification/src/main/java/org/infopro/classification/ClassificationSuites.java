@@ -231,7 +231,8 @@ public final class ClassificationSuites implements SuiteProvider {
         return new BenchSuite(
                 "paper",
                 "The paper's Tables 2-4: CIFAR-10/SVHN/STL-10 (160 epochs, cosine + warm-up,"
-                        + " augmentation, 5 seeds) and ImageNet (90 epochs, lr 0.4, batch 1024)",
+                        + " augmentation, 5 seeds) and ImageNet (90 epochs, lr 0.4, batch 1024;"
+                        + " --pretrained to fine-tune instead)",
                 cases,
                 Measure.ACCURACY);
     }

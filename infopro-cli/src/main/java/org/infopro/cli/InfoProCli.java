@@ -375,6 +375,14 @@ public final class InfoProCli implements Runnable {
         Integer batch;
 
         @Option(
+                names = "--pretrained",
+                paramLabel = "FILE",
+                description =
+                        "PyTorch weights every case starts from (the paper suites of"
+                                + " segmentation, detection and ImageNet; docs/pretrained.md).")
+        String pretrained;
+
+        @Option(
                 names = "--jobs",
                 description =
                         "Cases run at once, each on an equal share of the cores (default: the"
@@ -422,7 +430,7 @@ public final class InfoProCli implements Runnable {
                     plugin.suite(
                                     suite,
                                     new BenchSuite.Overrides(
-                                            epochs, null, null, dataRoot, steps, batch))
+                                            epochs, null, null, dataRoot, steps, batch, pretrained))
                             .orElseThrow(
                                     () ->
                                             new IllegalArgumentException(
@@ -437,7 +445,13 @@ public final class InfoProCli implements Runnable {
                     plugin.suite(
                                     suite,
                                     new BenchSuite.Overrides(
-                                            epochs, methods, ks, dataRoot, steps, batch))
+                                            epochs,
+                                            methods,
+                                            ks,
+                                            dataRoot,
+                                            steps,
+                                            batch,
+                                            pretrained))
                             .orElseThrow();
             if (selected.cases().isEmpty()) {
                 throw new IllegalArgumentException(

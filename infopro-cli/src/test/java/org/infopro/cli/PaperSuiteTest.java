@@ -49,7 +49,7 @@ class PaperSuiteTest {
                 plugin.suite(
                                 "standard",
                                 new BenchSuite.Overrides(
-                                        5, List.of("greedy"), List.of(8), null, null, null))
+                                        5, List.of("greedy"), List.of(8), null, null, null, null))
                         .orElseThrow();
         assertEquals(1, selected.cases().size());
         assertEquals(5, selected.cases().get(0).epochs());
@@ -81,6 +81,7 @@ class PaperSuiteTest {
                                         List.of(2),
                                         dir.toString(),
                                         1,
+                                        null,
                                         null))
                         .orElseThrow();
         RunConfig first = paper.cases().get(0);

@@ -118,7 +118,8 @@ public final class DetectionSuites implements SuiteProvider {
         List<RunConfig> cases = bothModels(c, "_r50_fpn", o);
         return new BenchSuite(
                 "paper",
-                "COCO 2017, mmdetection 1x schedule (for a GPU; --data DIR)",
+                "COCO 2017, mmdetection 1x schedule (for a GPU; --data DIR, and --pretrained an"
+                        + " ImageNet ResNet-50 for the paper's start)",
                 cases,
                 Measure.ACCURACY);
     }

@@ -117,7 +117,8 @@ public final class SegmentationSuites implements SuiteProvider {
                 BenchSuite.grid(c, List.of("e2e", "dgl", "infopro-softmax"), List.of(2), o);
         return new BenchSuite(
                 "paper",
-                "Cityscapes 40k-iteration protocol (for a GPU; --data DIR)",
+                "Cityscapes 40k-iteration protocol (for a GPU; --data DIR, and --pretrained"
+                        + " resnet50_v1c/resnet101_v1c for the paper's ImageNet start)",
                 cases,
                 Measure.ACCURACY);
     }

@@ -93,6 +93,8 @@ public record BenchSuite(
      * @param ks values of K to run
      * @param dataRoot dataset folder
      * @param steps steps per case (memory suites) or per epoch
+     * @param batch batch size of every case
+     * @param pretrained PyTorch weights every case starts from
      */
     public record Overrides(
             Integer epochs,
@@ -100,11 +102,12 @@ public record BenchSuite(
             List<Integer> ks,
             String dataRoot,
             Integer steps,
-            Integer batch) {
+            Integer batch,
+            String pretrained) {
 
         /** No overrides. */
         public static Overrides none() {
-            return new Overrides(null, null, null, null, null, null);
+            return new Overrides(null, null, null, null, null, null, null);
         }
 
         /** Whether a method is selected (all are when no list was given). */
@@ -117,7 +120,10 @@ public record BenchSuite(
             return ks == null || ks.contains(k);
         }
 
-        /** A case with the per-case overrides (epochs, data folder, steps, batch) applied. */
+        /**
+         * A case with the per-case overrides (epochs, data folder, steps, batch, pretrained
+         * weights) applied.
+         */
         public RunConfig apply(RunConfig config) {
             RunConfig.Builder b = config.toBuilder();
             if (epochs != null) {
@@ -131,6 +137,9 @@ public record BenchSuite(
             }
             if (batch != null) {
                 b.optBatch(batch);
+            }
+            if (pretrained != null) {
+                b.optPretrained(pretrained);
             }
             return b.build();
         }

@@ -266,6 +266,31 @@ public final class Experiment implements AutoCloseable {
             return new Experiment(this, network, objective);
         }
 
+        /**
+         * Where the backbone's weights sit in the file: at the top (torchvision's classifiers),
+         * under {@code backbone.} (mmsegmentation, mmdetection) or {@code backbone.body.}
+         * (torchvision's detectors); the one that names the most tensors.
+         */
+        private static String backbonePrefix(Backbone net, StateDict state) {
+            String best = "";
+            long most = -1;
+            for (String prefix : List.of("", "backbone.", "backbone.body.")) {
+                List<String> starts =
+                        net.weightGroups(prefix).stream()
+                                .flatMap(g -> g.sourcePrefixes().stream())
+                                .toList();
+                long named =
+                        state.tensors().keySet().stream()
+                                .filter(k -> starts.stream().anyMatch(k::startsWith))
+                                .count();
+                if (named > most) {
+                    best = prefix;
+                    most = named;
+                }
+            }
+            return best;
+        }
+
         /** Pretrained weights fill a run that trains; evaluation and resume load their own. */
         private boolean startsFromPretrained() {
             return config.pretrained() != null && data == Data.TRAIN_AND_TEST;
@@ -294,10 +319,7 @@ public final class Experiment implements AutoCloseable {
                                 + " mmsegmentation's ResNetV1c have)");
             }
             try (StateDict state = StateDict.read(file, manager)) {
-                String prefix =
-                        state.tensors().keySet().stream().allMatch(k -> k.startsWith("backbone."))
-                                ? "backbone."
-                                : "";
+                String prefix = backbonePrefix(net, state);
                 List<WeightGroup> groups = new ArrayList<>(net.weightGroups(prefix));
                 if (config.pretrainedParts() == RunConfig.PretrainedParts.ALL) {
                     List<WeightGroup> head = task.headWeightGroups(network.taskHead(), "");

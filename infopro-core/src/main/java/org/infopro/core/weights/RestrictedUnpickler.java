@@ -117,6 +117,19 @@ final class RestrictedUnpickler extends Unpickler {
                 stack.add(global(module, name));
                 return NO_RETURN_VALUE;
             }
+            case Opcodes.EMPTY_DICT -> {
+                stack.add(new LinkedHashMap<>()); // a dict keeps its insertion order in Python
+                return NO_RETURN_VALUE;
+            }
+            case Opcodes.DICT -> {
+                List<Object> items = stack.pop_all_since_marker();
+                Map<Object, Object> dict = new LinkedHashMap<>();
+                for (int i = 0; i + 1 < items.size(); i += 2) {
+                    dict.put(items.get(i), items.get(i + 1));
+                }
+                stack.add(dict);
+                return NO_RETURN_VALUE;
+            }
             case Opcodes.SETITEMS -> {
                 // The library collects the items in a HashMap first; a state dict's order matters.
                 List<Object> items = stack.pop_all_since_marker();
