@@ -35,7 +35,11 @@ public final class ClassificationPlugin implements TaskPlugin {
     @Override
     public List<org.infopro.core.weights.WeightGroup> headWeightGroups(Block head, String prefix) {
         return List.of(
-                new org.infopro.core.weights.WeightGroup("head", head, List.of(prefix + "fc.")));
+                new org.infopro.core.weights.WeightGroup(
+                        "head",
+                        head,
+                        List.of(prefix + "fc."),
+                        List.of(prefix + "fc.weight", prefix + "fc.bias")));
     }
 
     /** Small images: 500 a batch evaluates quickly without much memory. */

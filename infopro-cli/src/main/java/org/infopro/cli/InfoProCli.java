@@ -22,6 +22,7 @@ import org.infopro.core.spi.SuiteProvider;
 import org.infopro.core.train.Checkpoint;
 import org.infopro.core.train.Experiment;
 import org.infopro.core.train.ProgressBar;
+import org.infopro.core.train.TorchWeights;
 import org.infopro.core.train.Training;
 import org.infopro.core.train.TrainingState;
 import picocli.CommandLine;
@@ -298,8 +299,31 @@ public final class InfoProCli implements Runnable {
         @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
         Path checkpoint;
 
-        @Option(names = "--model", required = true, description = "The model file to write.")
+        @Option(names = "--model", description = "The inference model file to write.")
         Path model;
+
+        @Option(
+                names = "--torch",
+                paramLabel = "FILE",
+                description =
+                        "Instead: a .safetensors state dict in PyTorch's names (torchvision's,"
+                                + " mmsegmentation's), which model.load_state_dict takes.")
+        Path torch;
+
+        @Option(
+                names = "--prefix",
+                defaultValue = "",
+                description =
+                        "With --torch: a prefix for every name, e.g. backbone. as mmsegmentation"
+                                + " keeps one (default: none).")
+        String prefix;
+
+        @Option(
+                names = "--parts",
+                defaultValue = "backbone",
+                description =
+                        "With --torch: backbone or all (with the task head; default: ${DEFAULT-VALUE}).")
+        RunConfig.PretrainedParts parts;
 
         @Option(
                 names = "--data",
@@ -313,17 +337,28 @@ public final class InfoProCli implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (Files.exists(model) && !overwrite) {
+            if ((model == null) == (torch == null)) {
+                throw new IllegalArgumentException("give one of --model FILE and --torch FILE");
+            }
+            Path target = model != null ? model : torch;
+            if (Files.exists(target) && !overwrite) {
                 throw new IllegalArgumentException(
-                        "--model " + model + " exists; pass --overwrite to replace it");
+                        (model != null ? "--model " : "--torch ")
+                                + target
+                                + " exists; pass --overwrite to replace it");
             }
             // The weights are the same on any device; no GPU is needed.
             RunConfig config =
                     trustedConfigOf(checkpoint, dataRoot).toBuilder().optDevice("cpu").build();
             try (Experiment experiment = testExperimentOf(checkpoint, config)) {
-                InferenceModel.export(experiment, model);
+                if (model != null) {
+                    InferenceModel.export(experiment, model);
+                } else {
+                    TorchWeights.export(
+                            experiment.network(), experiment.task(), torch, prefix, parts);
+                }
             }
-            System.out.println("Wrote " + model);
+            System.out.println("Wrote " + target);
             return 0;
         }
     }

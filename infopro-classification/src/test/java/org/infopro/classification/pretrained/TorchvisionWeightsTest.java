@@ -177,7 +177,7 @@ class TorchvisionWeightsTest {
                 WeightLoader.export(
                         writeBack,
                         torchvisionNames(backbone, head),
-                        List.copyOf(state.tensors().keySet()));
+                        List.of()); // our own names for torchvision's layers
             }
             NDArray expected = io.get("output");
             System.out.printf(

@@ -141,7 +141,7 @@ public class ImageNetResNet extends SequentialBackbone {
     /** torchvision's names: the stem is {@code conv1} and {@code bn1}, then {@code layerS.B}. */
     @Override
     public List<org.infopro.core.weights.WeightGroup> weightGroups(String prefix) {
-        return resNetWeightGroups(prefix, List.of("conv1.", "bn1."));
+        return resNetWeightGroups(prefix, List.of("conv1", "bn1"));
     }
 
     /** The block layout. */

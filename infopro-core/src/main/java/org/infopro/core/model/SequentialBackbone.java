@@ -22,6 +22,10 @@ public abstract class SequentialBackbone implements Backbone {
     private final FeatureShape input;
     private final List<Block> blocks = new ArrayList<>();
     private final List<CutPoint> cuts = new ArrayList<>();
+
+    /** PyTorch's layer names inside each residual block (conv1, bn1, …, downsample.0, .1). */
+    private final Map<String, List<String>> resNetLayers = new java.util.HashMap<>();
+
     private final Map<String, Map<Integer, List<String>>> splitTables;
     private final LambdaSchedule lambdas;
 
@@ -76,17 +80,17 @@ public abstract class SequentialBackbone implements Backbone {
      * under {@code stemPrefixes}: the PyTorch naming of the ResNets built here.
      */
     protected final List<org.infopro.core.weights.WeightGroup> resNetWeightGroups(
-            String prefix, List<String> stemPrefixes) {
+            String prefix, List<String> stemLayers) {
         List<org.infopro.core.weights.WeightGroup> groups = new java.util.ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             String name = cuts.get(i).name();
-            groups.add(
-                    new org.infopro.core.weights.WeightGroup(
-                            name,
-                            blocks.get(i),
-                            name.equals("stem")
-                                    ? stemPrefixes.stream().map(s -> prefix + s).toList()
-                                    : List.of(prefix + name + ".")));
+            List<String> layers =
+                    name.equals("stem")
+                            ? stemLayers.stream().map(l -> prefix + l).toList()
+                            : resNetLayers.get(name).stream()
+                                    .map(l -> prefix + name + "." + l)
+                                    .toList();
+            groups.add(org.infopro.core.weights.WeightGroup.convBn(name, blocks.get(i), layers));
         }
         return groups;
     }
@@ -123,10 +127,19 @@ public abstract class SequentialBackbone implements Backbone {
                 int stride = b == 0 ? strides[stage] : 1;
                 h = (h + stride - 1) / stride;
                 w = (w + stride - 1) / stride;
+                String blockName = "layer" + (stage + 1) + "." + b;
                 add(
-                        "layer" + (stage + 1) + "." + b,
+                        blockName,
                         factory.create(stage, b, channels, planes, out, stride),
                         new FeatureShape(out, h, w));
+                List<String> layers = new ArrayList<>();
+                for (int c = 1; c <= (expansion == 4 ? 3 : 2); c++) {
+                    layers.addAll(List.of("conv" + c, "bn" + c));
+                }
+                if (stride != 1 || channels != out) { // the projecting shortcut, last
+                    layers.addAll(List.of("downsample.0", "downsample.1"));
+                }
+                resNetLayers.put(blockName, layers);
                 channels = out;
             }
         }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.infopro.core.config.RunConfig;
@@ -34,9 +32,6 @@ import org.infopro.core.spi.ObjectiveProvider;
 import org.infopro.core.spi.Registry;
 import org.infopro.core.spi.TaskPlugin;
 import org.infopro.core.weights.LoadReport;
-import org.infopro.core.weights.StateDict;
-import org.infopro.core.weights.WeightGroup;
-import org.infopro.core.weights.WeightLoader;
 
 /**
  * A {@link RunConfig} resolved through the registry: the datasets opened, the backbone cut, the
@@ -266,31 +261,6 @@ public final class Experiment implements AutoCloseable {
             return new Experiment(this, network, objective);
         }
 
-        /**
-         * Where the backbone's weights sit in the file: at the top (torchvision's classifiers),
-         * under {@code backbone.} (mmsegmentation, mmdetection) or {@code backbone.body.}
-         * (torchvision's detectors); the one that names the most tensors.
-         */
-        private static String backbonePrefix(Backbone net, StateDict state) {
-            String best = "";
-            long most = -1;
-            for (String prefix : List.of("", "backbone.", "backbone.body.")) {
-                List<String> starts =
-                        net.weightGroups(prefix).stream()
-                                .flatMap(g -> g.sourcePrefixes().stream())
-                                .toList();
-                long named =
-                        state.tensors().keySet().stream()
-                                .filter(k -> starts.stream().anyMatch(k::startsWith))
-                                .count();
-                if (named > most) {
-                    best = prefix;
-                    most = named;
-                }
-            }
-            return best;
-        }
-
         /** Pretrained weights fill a run that trains; evaluation and resume load their own. */
         private boolean startsFromPretrained() {
             return config.pretrained() != null && data == Data.TRAIN_AND_TEST;
@@ -303,51 +273,13 @@ public final class Experiment implements AutoCloseable {
             }
         }
 
-        /**
-         * Fills the backbone (and with {@code --pretrained-parts all} the task head) from the file,
-         * by the names PyTorch's reference implementation uses; an mmsegmentation or mmdetection
-         * checkpoint's {@code backbone.} prefix is found by itself.
-         */
         private LoadReport loadPretrained(LocalNetwork network) throws IOException {
-            Path file = Paths.get(config.pretrained());
-            Backbone net = network.backbone();
-            if (net.weightGroups("").isEmpty()) {
-                throw new IllegalArgumentException(
-                        "--pretrained: backbone "
-                                + net.name()
-                                + " has no PyTorch naming (torchvision's ResNets and ResNeXts and"
-                                + " mmsegmentation's ResNetV1c have)");
-            }
-            try (StateDict state = StateDict.read(file, manager)) {
-                String prefix = backbonePrefix(net, state);
-                List<WeightGroup> groups = new ArrayList<>(net.weightGroups(prefix));
-                if (config.pretrainedParts() == RunConfig.PretrainedParts.ALL) {
-                    List<WeightGroup> head = task.headWeightGroups(network.taskHead(), "");
-                    if (head.isEmpty()) {
-                        throw new IllegalArgumentException(
-                                "--pretrained-parts all: task "
-                                        + task.name()
-                                        + " has no PyTorch naming for its head; use backbone");
-                    }
-                    groups.addAll(head);
-                }
-                LoadReport report = WeightLoader.load(groups, state);
-                if (report.matched().isEmpty()) {
-                    throw new IllegalArgumentException(
-                            "--pretrained "
-                                    + file
-                                    + ": none of its "
-                                    + state.tensors().size()
-                                    + " tensors fit backbone "
-                                    + net.name()
-                                    + " (its first names: "
-                                    + String.join(
-                                            ", ",
-                                            state.tensors().keySet().stream().limit(3).toList())
-                                    + ")");
-                }
-                return report;
-            }
+            return TorchWeights.load(
+                    network,
+                    task,
+                    Paths.get(config.pretrained()),
+                    config.pretrainedParts(),
+                    manager);
         }
 
         /** Refuses options the task does not have, naming the first, before any data is read. */

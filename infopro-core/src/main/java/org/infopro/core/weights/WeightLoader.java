@@ -40,7 +40,10 @@ public final class WeightLoader {
             }
         }
         for (WeightGroup group : groups) {
-            List<String> names = namesUnder(group.sourcePrefixes(), unused);
+            List<String> names =
+                    group.sourceNames().isEmpty()
+                            ? namesUnder(group.sourcePrefixes(), unused)
+                            : group.sourceNames();
             List<Pair<String, Parameter>> ours = group.block().getParameters().stream().toList();
             for (int i = 0; i < ours.size(); i++) {
                 String here = group.name() + ":" + ours.get(i).getKey();
@@ -52,6 +55,10 @@ public final class WeightLoader {
                 unused.remove(there);
                 NDArray target = ours.get(i).getValue().getArray();
                 NDArray tensor = source.get(there);
+                if (tensor == null) {
+                    missing.add(there + " (" + here + ")");
+                    continue;
+                }
                 if (!target.getShape().equals(tensor.getShape())) {
                     mismatched.add(
                             there
@@ -96,20 +103,27 @@ public final class WeightLoader {
 
     /**
      * Writes our parameters as a safetensors state dict under another library's names: {@code
-     * scheme} lists that library's keys in its order (e.g. those of the file the weights came
-     * from), and the buffers it keeps that we do not ({@code num_batches_tracked}) are written as
-     * 0, so that PyTorch's strict {@code load_state_dict} takes the file.
+     * scheme} lists that library's keys in its order (e.g. those of the file the weights came from;
+     * empty to take the groups' own exact names), and the buffers it keeps that we do not ({@code
+     * num_batches_tracked}) are written as 0, so that PyTorch's strict {@code load_state_dict}
+     * takes the file.
      *
      * @throws IllegalArgumentException when a group's parameters and the scheme's names differ in
      *     number
      */
     public static void export(Path file, List<WeightGroup> groups, List<String> scheme)
             throws java.io.IOException {
+        if (scheme.isEmpty()) {
+            scheme = schemeOf(groups);
+        }
         Map<String, NDArray> ours = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>(scheme);
         names.removeIf(n -> IGNORED_SUFFIXES.stream().anyMatch(n::endsWith));
         for (WeightGroup group : groups) {
-            List<String> under = namesUnder(group.sourcePrefixes(), names);
+            List<String> under =
+                    group.sourceNames().isEmpty()
+                            ? namesUnder(group.sourcePrefixes(), names)
+                            : group.sourceNames();
             List<Pair<String, Parameter>> params = group.block().getParameters().stream().toList();
             if (under.size() != params.size()) {
                 throw new IllegalArgumentException(
@@ -136,5 +150,28 @@ public final class WeightLoader {
             }
             SafeTensors.write(file, out, Map.of("format", "pt"));
         }
+    }
+
+    /**
+     * The names of groups that know them exactly, each batch norm's {@code num_batches_tracked}
+     * after its running variance, as PyTorch orders a state dict.
+     */
+    private static List<String> schemeOf(List<WeightGroup> groups) {
+        List<String> scheme = new ArrayList<>();
+        for (WeightGroup group : groups) {
+            if (group.sourceNames().isEmpty()) {
+                throw new IllegalArgumentException(
+                        group.name() + ": its names are not known exactly; give a naming scheme");
+            }
+            for (String name : group.sourceNames()) {
+                scheme.add(name);
+                if (name.endsWith(".running_var")) {
+                    scheme.add(
+                            name.substring(0, name.length() - "running_var".length())
+                                    + "num_batches_tracked");
+                }
+            }
+        }
+        return scheme;
     }
 }

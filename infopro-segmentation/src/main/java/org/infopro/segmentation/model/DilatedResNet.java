@@ -114,7 +114,8 @@ public final class DilatedResNet extends SequentialBackbone {
      */
     @Override
     public List<org.infopro.core.weights.WeightGroup> weightGroups(String prefix) {
-        return resNetWeightGroups(prefix, List.of("stem."));
+        return resNetWeightGroups(
+                prefix, List.of("stem.0", "stem.1", "stem.3", "stem.4", "stem.6", "stem.7"));
     }
 
     /** The last block of layer3, read by the auxiliary FCN head. */

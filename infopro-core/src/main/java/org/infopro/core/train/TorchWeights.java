@@ -1,0 +1,126 @@
+package org.infopro.core.train;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.infopro.core.config.RunConfig.PretrainedParts;
+import org.infopro.core.model.Backbone;
+import org.infopro.core.network.LocalNetwork;
+import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.weights.LoadReport;
+import org.infopro.core.weights.StateDict;
+import org.infopro.core.weights.WeightGroup;
+import org.infopro.core.weights.WeightLoader;
+
+/**
+ * A network's weights in PyTorch's names (the backbone's {@link Backbone#weightGroups}, the task
+ * head's {@link TaskPlugin#headWeightGroups}): loaded from a {@code torch.save} or safetensors
+ * file, or written as a safetensors state dict that PyTorch's {@code load_state_dict} takes.
+ */
+public final class TorchWeights {
+
+    private TorchWeights() {}
+
+    /**
+     * Fills the backbone (and with {@link PretrainedParts#ALL} the task head) from {@code file}; an
+     * mmsegmentation or mmdetection checkpoint's {@code backbone.} prefix, or a torchvision
+     * detector's {@code backbone.body.}, is found by itself.
+     *
+     * @return what matched, what is missing, unexpected or mismatched
+     * @throws IllegalArgumentException when the backbone or head has no PyTorch naming, or none of
+     *     the file's tensors fits
+     */
+    public static LoadReport load(
+            LocalNetwork network,
+            TaskPlugin task,
+            Path file,
+            PretrainedParts parts,
+            NDManager manager)
+            throws IOException {
+        Backbone net = network.backbone();
+        requireNaming(net);
+        try (StateDict state = StateDict.read(file, manager)) {
+            List<WeightGroup> groups = groups(network, task, prefixOf(net, state), parts);
+            LoadReport report = WeightLoader.load(groups, state);
+            if (report.matched().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--pretrained "
+                                + file
+                                + ": none of its "
+                                + state.tensors().size()
+                                + " tensors fit backbone "
+                                + net.name()
+                                + " (its first names: "
+                                + String.join(
+                                        ", ", state.tensors().keySet().stream().limit(3).toList())
+                                + ")");
+            }
+            return report;
+        }
+    }
+
+    /**
+     * Writes the backbone (and with {@link PretrainedParts#ALL} the task head) as a safetensors
+     * state dict in PyTorch's names, each under {@code prefix} (e.g. {@code backbone.} as
+     * mmsegmentation keeps a backbone).
+     */
+    public static void export(
+            LocalNetwork network, TaskPlugin task, Path file, String prefix, PretrainedParts parts)
+            throws IOException {
+        requireNaming(network.backbone());
+        WeightLoader.export(file, groups(network, task, prefix, parts), List.of());
+    }
+
+    private static void requireNaming(Backbone net) {
+        if (net.weightGroups("").isEmpty()) {
+            throw new IllegalArgumentException(
+                    "backbone "
+                            + net.name()
+                            + " has no PyTorch naming (torchvision's ResNets and ResNeXts and"
+                            + " mmsegmentation's ResNetV1c have)");
+        }
+    }
+
+    private static List<WeightGroup> groups(
+            LocalNetwork network, TaskPlugin task, String prefix, PretrainedParts parts) {
+        List<WeightGroup> groups = new ArrayList<>(network.backbone().weightGroups(prefix));
+        if (parts == PretrainedParts.ALL) {
+            List<WeightGroup> head = task.headWeightGroups(network.taskHead(), "");
+            if (head.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "task "
+                                + task.name()
+                                + " has no PyTorch naming for its head; take the backbone only");
+            }
+            groups.addAll(head);
+        }
+        return groups;
+    }
+
+    /**
+     * Where the backbone's weights sit in the file: at the top (torchvision's classifiers), under
+     * {@code backbone.} (mmsegmentation, mmdetection) or {@code backbone.body.} (torchvision's
+     * detectors); the one that names the most tensors.
+     */
+    private static String prefixOf(Backbone net, StateDict state) {
+        String best = "";
+        long most = -1;
+        for (String prefix : List.of("", "backbone.", "backbone.body.")) {
+            List<String> starts =
+                    net.weightGroups(prefix).stream()
+                            .flatMap(g -> g.sourcePrefixes().stream())
+                            .toList();
+            long named =
+                    state.tensors().keySet().stream()
+                            .filter(k -> starts.stream().anyMatch(k::startsWith))
+                            .count();
+            if (named > most) {
+                best = prefix;
+                most = named;
+            }
+        }
+        return best;
+    }
+}
