@@ -104,7 +104,7 @@ public final class TorchWeights {
      * {@code backbone.} (mmsegmentation, mmdetection) or {@code backbone.body.} (torchvision's
      * detectors); the one that names the most tensors.
      */
-    private static String prefixOf(Backbone net, StateDict state) {
+    public static String prefixOf(Backbone net, StateDict state) {
         String best = "";
         long most = -1;
         for (String prefix : List.of("", "backbone.", "backbone.body.")) {
