@@ -54,6 +54,8 @@ def randomised(name):
             last = getattr(block, "bn3", None) if hasattr(block, "conv3") else getattr(block, "bn2", None)
             if hasattr(block, "downsample") and last is not None:
                 last.weight.uniform_(0.2, 0.8)
+            if getattr(block, "use_res_connect", False):  # EfficientNet's MBConv
+                block.block[-1][1].weight.uniform_(0.2, 0.8)
     return model.eval()
 
 

@@ -1,10 +1,13 @@
 package org.infopro.classification.backbone;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.infopro.classification.aux.EfficientNetAuxNets;
 import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.weights.WeightGroup;
 
 /**
  * EfficientNet-B0 (Tan &amp; Le), as torchvision's {@code efficientnet_b0}: a
@@ -49,6 +52,27 @@ public final class EfficientNet extends SequentialBackbone {
             }
         }
         add("head", MobileBlocks.convBnSwish(1280, 1, 1, 1), new FeatureShape(1280, h, w));
+    }
+
+    /**
+     * torchvision's names, matched in order within each block: the stem is {@code features.0},
+     * block {@code stageS.B} is {@code features.S.B} (expansion, depthwise, squeeze-excitation,
+     * projection), the head conv {@code features.8}.
+     */
+    @Override
+    public List<WeightGroup> weightGroups(String prefix) {
+        List<WeightGroup> groups = new ArrayList<>();
+        for (int i = 0; i < blocks().size(); i++) {
+            String name = cutPoints().get(i).name();
+            String source =
+                    switch (name) {
+                        case "stem" -> "features.0.";
+                        case "head" -> "features.8.";
+                        default -> "features." + name.substring("stage".length()) + ".";
+                    };
+            groups.add(new WeightGroup(name, blocks().get(i), List.of(prefix + source)));
+        }
+        return groups;
     }
 
     @Override

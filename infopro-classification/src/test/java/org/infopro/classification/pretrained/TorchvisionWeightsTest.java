@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.infopro.classification.ClassificationPlugin;
 import org.infopro.classification.backbone.ImageNetClassifiers;
+import org.infopro.classification.backbone.ModernBackbones;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.inference.InferenceNetwork;
 import org.infopro.core.model.Backbone;
@@ -54,7 +55,12 @@ class TorchvisionWeightsTest {
     static void savedByPyTorch() throws Exception {
         PyTorch.run(
                 "torchvision_models.py",
-                List.of(dir.toString(), "resnet18", "resnet50", "resnext50_32x4d"));
+                List.of(
+                        dir.toString(),
+                        "resnet18",
+                        "resnet50",
+                        "resnext50_32x4d",
+                        "efficientnet_b0"));
     }
 
     @Test
@@ -62,6 +68,36 @@ class TorchvisionWeightsTest {
         for (String model : List.of("resnet18", "resnet50", "resnext50_32x4d")) {
             double diff = maxLogitDifference(model, dir.resolve(model + ".pth"));
             assertTrue(diff <= 1e-4, model + ": max |logit difference| " + diff);
+        }
+    }
+
+    @Test
+    void efficientNetB0GivesTorchvisionsLogits() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+                StateDict state = StateDict.read(dir.resolve("efficientnet_b0.pth"), manager)) {
+            Backbone backbone = new ModernBackbones().create("efficientnet-b0", IMAGENET);
+            Block head =
+                    new ClassificationPlugin()
+                            .newTaskHead(InferenceNetwork.headInputs(backbone), 1000);
+            InferenceNetwork network = new InferenceNetwork(backbone, head);
+            network.initialize(manager, DataType.FLOAT32, IMAGENET.batched(1));
+            List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
+            groups.add(new WeightGroup("head", head, List.of("classifier.1.")));
+            LoadReport report = WeightLoader.load(groups, state);
+            assertTrue(report.isComplete(), report.toString());
+            Map<String, NDArray> io =
+                    SafeTensors.read(dir.resolve("efficientnet_b0.io.safetensors"), manager);
+            NDArray logits =
+                    network.forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(io.get("input")),
+                                    false)
+                            .head();
+            double diff = logits.sub(io.get("output")).abs().max().getFloat();
+            System.out.printf(
+                    "efficientnet_b0 from efficientnet_b0.pth: %s; max |logit| %.3g, max |difference| %.3g%n",
+                    report, io.get("output").abs().max().getFloat(), diff);
+            assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
         }
     }
 
