@@ -42,12 +42,10 @@ class TorchvisionWeightsTest {
     /** torchvision's name → ours. */
     private static final Map<String, String> MODELS =
             Map.of(
-                    "resnet18",
-                    "resnet18",
-                    "resnet50",
-                    "resnet50",
-                    "resnext50_32x4d",
-                    "resnext50-32x4d");
+                    "resnet18", "resnet18",
+                    "resnet50", "resnet50",
+                    "resnext50_32x4d", "resnext50-32x4d",
+                    "efficientnet_b0", "efficientnet-b0");
 
     @TempDir static Path dir;
 
@@ -73,32 +71,8 @@ class TorchvisionWeightsTest {
 
     @Test
     void efficientNetB0GivesTorchvisionsLogits() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager();
-                StateDict state = StateDict.read(dir.resolve("efficientnet_b0.pth"), manager)) {
-            Backbone backbone = new ModernBackbones().create("efficientnet-b0", IMAGENET);
-            Block head =
-                    new ClassificationPlugin()
-                            .newTaskHead(InferenceNetwork.headInputs(backbone), 1000);
-            InferenceNetwork network = new InferenceNetwork(backbone, head);
-            network.initialize(manager, DataType.FLOAT32, IMAGENET.batched(1));
-            List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
-            groups.add(new WeightGroup("head", head, List.of("classifier.1.")));
-            LoadReport report = WeightLoader.load(groups, state);
-            assertTrue(report.isComplete(), report.toString());
-            Map<String, NDArray> io =
-                    SafeTensors.read(dir.resolve("efficientnet_b0.io.safetensors"), manager);
-            NDArray logits =
-                    network.forward(
-                                    new ParameterStore(manager, false),
-                                    new NDList(io.get("input")),
-                                    false)
-                            .head();
-            double diff = logits.sub(io.get("output")).abs().max().getFloat();
-            System.out.printf(
-                    "efficientnet_b0 from efficientnet_b0.pth: %s; max |logit| %.3g, max |difference| %.3g%n",
-                    report, io.get("output").abs().max().getFloat(), diff);
-            assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
-        }
+        double diff = maxLogitDifference("efficientnet_b0", dir.resolve("efficientnet_b0.pth"));
+        assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
     }
 
     @Test
@@ -177,9 +151,14 @@ class TorchvisionWeightsTest {
         }
     }
 
-    private static List<WeightGroup> torchvisionNames(Backbone backbone, Block head) {
+    /** The backbone's names, and the classifier's: {@code fc} (ResNets) or {@code classifier.1}. */
+    private static List<WeightGroup> torchvisionNames(Backbone backbone, Block head, String model) {
         List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
-        groups.addAll(new ClassificationPlugin().headWeightGroups(head, ""));
+        if (model.startsWith("efficientnet")) {
+            groups.add(new WeightGroup("head", head, List.of("classifier.1.")));
+        } else {
+            groups.addAll(new ClassificationPlugin().headWeightGroups(head, ""));
+        }
         return groups;
     }
 
@@ -192,13 +171,16 @@ class TorchvisionWeightsTest {
             throws Exception {
         try (NDManager manager = NDManager.newBaseManager();
                 StateDict state = StateDict.read(weights, manager)) {
-            Backbone backbone = new ImageNetClassifiers().create(MODELS.get(model), IMAGENET);
+            Backbone backbone =
+                    model.startsWith("efficientnet")
+                            ? new ModernBackbones().create(MODELS.get(model), IMAGENET)
+                            : new ImageNetClassifiers().create(MODELS.get(model), IMAGENET);
             Block head =
                     new ClassificationPlugin()
                             .newTaskHead(InferenceNetwork.headInputs(backbone), 1000);
             InferenceNetwork network = new InferenceNetwork(backbone, head);
             network.initialize(manager, DataType.FLOAT32, IMAGENET.batched(1));
-            LoadReport report = WeightLoader.load(torchvisionNames(backbone, head), state);
+            LoadReport report = WeightLoader.load(torchvisionNames(backbone, head, model), state);
             assertTrue(report.isComplete(), model + ": " + report);
             assertEquals(state.tensors().size() - report.ignored().size(), report.matched().size());
             Map<String, NDArray> io =
@@ -212,7 +194,7 @@ class TorchvisionWeightsTest {
             if (writeBack != null) {
                 WeightLoader.export(
                         writeBack,
-                        torchvisionNames(backbone, head),
+                        torchvisionNames(backbone, head, model),
                         List.of()); // our own names for torchvision's layers
             }
             NDArray expected = io.get("output");
