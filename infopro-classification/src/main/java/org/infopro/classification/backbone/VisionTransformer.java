@@ -9,11 +9,14 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.infopro.classification.aux.VitAuxNets;
 import org.infopro.core.model.SequentialBackbone;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
+import org.infopro.core.weights.WeightGroup;
 
 /**
  * A Vision Transformer in DeiT's sizes: patch embedding with a class token and position embeddings,
@@ -54,6 +57,51 @@ public final class VisionTransformer extends SequentialBackbone {
             add("layer" + i, new TransformerLayer(dim, heads), tokens);
         }
         add("norm", new ClassTokenNorm(dim), new FeatureShape(dim, 1, 1));
+    }
+
+    /**
+     * timm's names ({@code deit_small_patch16_224}): {@code cls_token}, {@code pos_embed}, {@code
+     * patch_embed.proj}, {@code blocks.I.norm1}, {@code .attn.qkv}, {@code .attn.proj}, {@code
+     * .norm2}, {@code .mlp.fc1}, {@code .mlp.fc2}, then {@code norm}; the classifier is {@code
+     * head}.
+     */
+    @Override
+    public List<WeightGroup> weightGroups(String prefix) {
+        List<WeightGroup> groups = new ArrayList<>();
+        for (int i = 0; i < blocks().size(); i++) {
+            String block = cutPoints().get(i).name();
+            List<String> names = new ArrayList<>();
+            for (var parameter : blocks().get(i).getParameters()) {
+                names.add(prefix + timmName(block, parameter.getKey()));
+            }
+            List<String> modules =
+                    names.stream()
+                            .map(n -> n.contains(".") ? n.substring(0, n.lastIndexOf('.') + 1) : n)
+                            .distinct()
+                            .toList();
+            groups.add(new WeightGroup(block, blocks().get(i), modules, names));
+        }
+        return groups;
+    }
+
+    /** timm's name of one of our parameters, e.g. {@code 02qkv_weight} in {@code layer3}. */
+    private static String timmName(String block, String parameter) {
+        String key = parameter.replaceAll("(^|_)\\d\\d", "$1"); // DJL numbers the children
+        String torch = key.replace("_gamma", ".weight").replace("_beta", ".bias").replace('_', '.');
+        if (key.equals("cls_token") || key.equals("pos_embed")) {
+            return key;
+        }
+        if (block.equals("embed")) {
+            return torch.startsWith("patches.") ? "patch_embed.proj." + torch.substring(8) : torch;
+        }
+        if (block.equals("norm")) {
+            return torch;
+        }
+        String layer = "blocks." + block.substring("layer".length()) + ".";
+        if (torch.startsWith("qkv.") || torch.startsWith("proj.")) {
+            return layer + "attn." + torch;
+        }
+        return layer + (torch.startsWith("fc") ? "mlp." + torch : torch);
     }
 
     @Override

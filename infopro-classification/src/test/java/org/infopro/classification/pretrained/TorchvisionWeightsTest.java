@@ -45,7 +45,8 @@ class TorchvisionWeightsTest {
                     "resnet18", "resnet18",
                     "resnet50", "resnet50",
                     "resnext50_32x4d", "resnext50-32x4d",
-                    "efficientnet_b0", "efficientnet-b0");
+                    "efficientnet_b0", "efficientnet-b0",
+                    "deit_small_patch16_224", "deit-small");
 
     @TempDir static Path dir;
 
@@ -72,6 +73,15 @@ class TorchvisionWeightsTest {
     @Test
     void efficientNetB0GivesTorchvisionsLogits() throws Exception {
         double diff = maxLogitDifference("efficientnet_b0", dir.resolve("efficientnet_b0.pth"));
+        assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
+    }
+
+    @Test
+    void deitSmallFromADeitCheckpointGivesItsLogits() throws Exception {
+        PyTorch.run("deit_small.py", List.of(dir.toString()));
+        double diff =
+                maxLogitDifference(
+                        "deit_small_patch16_224", dir.resolve("deit_small_patch16_224.pth"));
         assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
     }
 
@@ -151,11 +161,16 @@ class TorchvisionWeightsTest {
         }
     }
 
-    /** The backbone's names, and the classifier's: {@code fc} (ResNets) or {@code classifier.1}. */
+    /**
+     * The backbone's names, and the classifier's: {@code fc} (ResNets), {@code classifier.1}
+     * (EfficientNet) or {@code head} (DeiT).
+     */
     private static List<WeightGroup> torchvisionNames(Backbone backbone, Block head, String model) {
         List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
         if (model.startsWith("efficientnet")) {
             groups.add(new WeightGroup("head", head, List.of("classifier.1.")));
+        } else if (model.startsWith("deit")) {
+            groups.add(new WeightGroup("head", head, List.of("head.")));
         } else {
             groups.addAll(new ClassificationPlugin().headWeightGroups(head, ""));
         }
@@ -172,7 +187,7 @@ class TorchvisionWeightsTest {
         try (NDManager manager = NDManager.newBaseManager();
                 StateDict state = StateDict.read(weights, manager)) {
             Backbone backbone =
-                    model.startsWith("efficientnet")
+                    model.startsWith("efficientnet") || model.startsWith("deit")
                             ? new ModernBackbones().create(MODELS.get(model), IMAGENET)
                             : new ImageNetClassifiers().create(MODELS.get(model), IMAGENET);
             Block head =
