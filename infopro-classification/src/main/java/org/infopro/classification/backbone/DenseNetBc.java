@@ -61,7 +61,7 @@ public final class DenseNetBc extends SequentialBackbone {
     }
 
     /** BN-ReLU-conv1×1(4k)-BN-ReLU-conv3×3(k), concatenated after its input. */
-    private static Block denseLayer(int growth) {
+    static Block denseLayer(int growth) {
         Block branch =
                 new SequentialBlock()
                         .add(Layers.batchNorm())
@@ -80,7 +80,7 @@ public final class DenseNetBc extends SequentialBackbone {
     }
 
     /** BN-ReLU-conv1×1 to {@code out} channels, then 2×2 average pooling. */
-    private static Block transition(int out) {
+    static Block transition(int out) {
         return new SequentialBlock()
                 .add(Layers.batchNorm())
                 .add(Activation.reluBlock())

@@ -17,6 +17,7 @@ public final class ModernBackbones implements BackboneProvider {
     private static final List<String> NAMES =
             List.of(
                     "densenet-bc-100-12",
+                    "densenet121",
                     "efficientnet-b0",
                     "deit-tiny",
                     "deit-small",
@@ -31,6 +32,7 @@ public final class ModernBackbones implements BackboneProvider {
     public Backbone create(String name, FeatureShape input) {
         return switch (name) {
             case "densenet-bc-100-12" -> new DenseNetBc(name, input, 100, 12);
+            case "densenet121" -> new DenseNet(name, input, new int[] {6, 12, 24, 16}, 32);
             case "efficientnet-b0" -> new EfficientNet(name, input);
             case "deit-tiny" -> new VisionTransformer(name, input, 192, 12, 3, 16);
             case "deit-small" -> new VisionTransformer(name, input, 384, 12, 6, 16);

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Parameter counts against the published figures: torchvision's {@code resnet18 … resnet152},
- * {@code resnext50_32x4d}, {@code resnext101_32x8d} and {@code efficientnet_b0}, timm's {@code
- * resnext101_32x4d}, {@code deit_tiny/small_patch16_224}, and DenseNet-BC-100-12 on CIFAR-10 (0.8
- * M); and one forward pass to the classifier's shape.
+ * {@code resnext50_32x4d}, {@code resnext101_32x8d}, {@code densenet121} and {@code
+ * efficientnet_b0}, timm's {@code resnext101_32x4d}, {@code deit_tiny/small_patch16_224}, and
+ * DenseNet-BC-100-12 on CIFAR-10 (0.8 M); and one forward pass to the classifier's shape.
  */
 class PublishedBackbonesTest {
 
@@ -34,6 +34,7 @@ class PublishedBackbonesTest {
         "resnext101-32x4d, 64, 1000, 44177704",
         "resnext101-32x8d, 64, 1000, 88791336",
         "densenet-bc-100-12, 32, 10, 769162",
+        "densenet121, 64, 1000, 7978856",
         "efficientnet-b0, 64, 1000, 5288548",
         "deit-tiny, 224, 1000, 5717416",
         "deit-small, 224, 1000, 22050664"

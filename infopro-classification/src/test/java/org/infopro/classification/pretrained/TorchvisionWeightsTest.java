@@ -46,7 +46,8 @@ class TorchvisionWeightsTest {
                     "resnet50", "resnet50",
                     "resnext50_32x4d", "resnext50-32x4d",
                     "efficientnet_b0", "efficientnet-b0",
-                    "deit_small_patch16_224", "deit-small");
+                    "deit_small_patch16_224", "deit-small",
+                    "densenet121", "densenet121");
 
     @TempDir static Path dir;
 
@@ -59,7 +60,8 @@ class TorchvisionWeightsTest {
                         "resnet18",
                         "resnet50",
                         "resnext50_32x4d",
-                        "efficientnet_b0"));
+                        "efficientnet_b0",
+                        "densenet121"));
     }
 
     @Test
@@ -73,6 +75,12 @@ class TorchvisionWeightsTest {
     @Test
     void efficientNetB0GivesTorchvisionsLogits() throws Exception {
         double diff = maxLogitDifference("efficientnet_b0", dir.resolve("efficientnet_b0.pth"));
+        assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
+    }
+
+    @Test
+    void denseNet121GivesTorchvisionsLogits() throws Exception {
+        double diff = maxLogitDifference("densenet121", dir.resolve("densenet121.pth"));
         assertTrue(diff <= 1e-4, "max |logit difference| " + diff);
     }
 
@@ -169,6 +177,8 @@ class TorchvisionWeightsTest {
         List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
         if (model.startsWith("efficientnet")) {
             groups.add(new WeightGroup("head", head, List.of("classifier.1.")));
+        } else if (model.startsWith("densenet")) {
+            groups.add(new WeightGroup("head", head, List.of("classifier.")));
         } else if (model.startsWith("deit")) {
             groups.add(new WeightGroup("head", head, List.of("head.")));
         } else {
@@ -187,7 +197,9 @@ class TorchvisionWeightsTest {
         try (NDManager manager = NDManager.newBaseManager();
                 StateDict state = StateDict.read(weights, manager)) {
             Backbone backbone =
-                    model.startsWith("efficientnet") || model.startsWith("deit")
+                    model.startsWith("efficientnet")
+                                    || model.startsWith("deit")
+                                    || model.startsWith("densenet")
                             ? new ModernBackbones().create(MODELS.get(model), IMAGENET)
                             : new ImageNetClassifiers().create(MODELS.get(model), IMAGENET);
             Block head =
