@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Loads a safetensors state dict into a torchvision model with strict load_state_dict and prints
-the largest absolute difference between its eval-mode output and a reference output.
+"""Loads a state dict (.safetensors, or torch.save's .pth read by torch.load) into a torchvision
+model with strict load_state_dict and prints the largest absolute difference between its eval-mode
+output and a reference output.
 
-Usage: check_state_dict.py MODEL WEIGHTS.safetensors IO.safetensors
+Usage: check_state_dict.py MODEL WEIGHTS.safetensors|WEIGHTS.pth IO.safetensors
 """
 import json
 import struct
@@ -33,7 +34,8 @@ def load_safetensors(path):
 def main():
     name, weights, io = sys.argv[1:4]
     model = getattr(torchvision.models, name)(weights=None)
-    model.load_state_dict(load_safetensors(weights), strict=True)
+    state = load_safetensors(weights) if weights.endswith(".safetensors") else torch.load(weights)
+    model.load_state_dict(state, strict=True)
     reference = load_safetensors(io)
     with torch.no_grad():
         output = model.eval()(reference["input"])

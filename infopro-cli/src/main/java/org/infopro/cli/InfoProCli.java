@@ -306,8 +306,9 @@ public final class InfoProCli implements Runnable {
                 names = "--torch",
                 paramLabel = "FILE",
                 description =
-                        "Instead: a .safetensors state dict in PyTorch's names (torchvision's,"
-                                + " mmsegmentation's), which model.load_state_dict takes.")
+                        "Instead: a state dict in PyTorch's names (torchvision's,"
+                                + " mmsegmentation's) as .safetensors, or .pth as torch.save"
+                                + " writes it; model.load_state_dict takes either.")
         Path torch;
 
         @Option(

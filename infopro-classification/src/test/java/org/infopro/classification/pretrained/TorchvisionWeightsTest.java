@@ -101,7 +101,12 @@ class TorchvisionWeightsTest {
 
     @Test
     void trainedWeightsWrittenBackLoadIntoTorchvisionStrictly() throws Exception {
-        Path back = dir.resolve("resnet18.back.safetensors");
+        for (String format : List.of("safetensors", "pth")) {
+            writtenBackLoadsIntoTorchvision(dir.resolve("resnet18.back." + format));
+        }
+    }
+
+    private static void writtenBackLoadsIntoTorchvision(Path back) throws Exception {
         maxLogitDifference("resnet18", dir.resolve("resnet18.pth"), back);
         String printed =
                 PyTorch.run(
@@ -111,7 +116,11 @@ class TorchvisionWeightsTest {
                                 back.toString(),
                                 dir.resolve("resnet18.io.safetensors").toString()));
         double diff = Double.parseDouble(printed.trim());
-        System.out.println("resnet18 written back, in PyTorch: max |difference| " + diff);
+        System.out.println(
+                "resnet18 written back as "
+                        + back.getFileName()
+                        + ", in PyTorch: max |difference| "
+                        + diff);
         assertTrue(diff <= 1e-4, "PyTorch's logits from our file differ by " + diff);
     }
 

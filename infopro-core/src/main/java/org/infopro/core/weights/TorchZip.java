@@ -143,4 +143,76 @@ final class TorchZip {
         }
         return tensors;
     }
+
+    /** PyTorch's name of the storage class of a data type. */
+    private static final Map<ai.djl.ndarray.types.DataType, String> STORAGE_NAMES =
+            Map.of(
+                    ai.djl.ndarray.types.DataType.FLOAT32, "FloatStorage",
+                    ai.djl.ndarray.types.DataType.FLOAT64, "DoubleStorage",
+                    ai.djl.ndarray.types.DataType.FLOAT16, "HalfStorage",
+                    ai.djl.ndarray.types.DataType.INT64, "LongStorage",
+                    ai.djl.ndarray.types.DataType.INT32, "IntStorage",
+                    ai.djl.ndarray.types.DataType.UINT8, "ByteStorage",
+                    ai.djl.ndarray.types.DataType.BOOLEAN, "BoolStorage");
+
+    /**
+     * Writes tensors (in this order) as {@code torch.save} writes a state dict, atomically: an
+     * {@code OrderedDict} of contiguous tensors, one storage each, in a zip of stored entries under
+     * {@code archive/}, which {@code torch.load} reads.
+     */
+    static void write(Path file, Map<String, NDArray> tensors) throws IOException {
+        org.infopro.core.io.AtomicFiles.write(
+                file,
+                out -> {
+                    java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+                    stored(zip, "archive/data.pkl", pickle(tensors));
+                    int key = 0;
+                    for (NDArray array : tensors.values()) {
+                        ByteBuffer data = array.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+                        byte[] bytes = new byte[data.remaining()];
+                        data.get(bytes);
+                        stored(zip, "archive/data/" + key++, bytes);
+                    }
+                    stored(zip, "archive/version", "3\n".getBytes(StandardCharsets.US_ASCII));
+                    stored(zip, "archive/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
+                    zip.finish();
+                });
+    }
+
+    private static void stored(java.util.zip.ZipOutputStream zip, String name, byte[] bytes)
+            throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * {@code OrderedDict([(name, _rebuild_tensor_v2(storage, 0, size, stride, False,
+     * OrderedDict())), …])}.
+     */
+    private static byte[] pickle(Map<String, NDArray> tensors) {
+        PickleWriter p = new PickleWriter();
+        p.global("collections", "OrderedDict").op(')').op('R').op('(');
+        int key = 0;
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            NDArray array = e.getValue();
+            String storage = STORAGE_NAMES.get(array.getDataType());
+            if (storage == null) {
+                throw new IllegalArgumentException(
+                        e.getKey()
+                                + ": torch.save cannot hold dtype "
+                                + array.getDataType()
+                                + " here");
+            }
+            p.string(e.getKey())
+                    .tensor(storage, String.valueOf(key++), array.getShape().getShape());
+        }
+        return p.op('u').op('.').bytes();
+    }
 }

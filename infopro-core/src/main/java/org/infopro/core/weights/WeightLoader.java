@@ -102,9 +102,10 @@ public final class WeightLoader {
     }
 
     /**
-     * Writes our parameters as a safetensors state dict under another library's names: {@code
-     * scheme} lists that library's keys in its order (e.g. those of the file the weights came from;
-     * empty to take the groups' own exact names), and the buffers it keeps that we do not ({@code
+     * Writes our parameters as a state dict under another library's names ({@code .safetensors},
+     * else {@code torch.save}'s zip format, by the file's name): {@code scheme} lists that
+     * library's keys in its order (e.g. those of the file the weights came from; empty to take the
+     * groups' own exact names), and the buffers it keeps that we do not ({@code
      * num_batches_tracked}) are written as 0, so that PyTorch's strict {@code load_state_dict}
      * takes the file.
      *
@@ -148,7 +149,7 @@ public final class WeightLoader {
                     out.put(name, scratch.create(0L));
                 }
             }
-            SafeTensors.write(file, out, Map.of("format", "pt"));
+            exportTensors(file, out);
         }
     }
 
@@ -173,5 +174,18 @@ public final class WeightLoader {
             }
         }
         return scheme;
+    }
+
+    /**
+     * Writes named tensors as a state dict: {@code .safetensors}, else {@code torch.save}'s zip
+     * format, by the file's name.
+     */
+    public static void exportTensors(Path file, Map<String, NDArray> tensors)
+            throws java.io.IOException {
+        if (SafeTensors.isSafeTensors(file)) {
+            SafeTensors.write(file, tensors, Map.of("format", "pt"));
+        } else {
+            TorchZip.write(file, tensors);
+        }
     }
 }

@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -27,84 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TorchZipTest {
 
     @TempDir Path dir;
-
-    /** A pickle being written opcode by opcode. */
-    private static final class Pickle {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Pickle() {
-            out.write(0x80); // PROTO 2
-            out.write(2);
-        }
-
-        Pickle op(int opcode) {
-            out.write(opcode);
-            return this;
-        }
-
-        Pickle global(String module, String name) {
-            op('c');
-            byte[] text = (module + "\n" + name + "\n").getBytes(StandardCharsets.US_ASCII);
-            out.write(text, 0, text.length);
-            return this;
-        }
-
-        Pickle string(String s) {
-            byte[] text = s.getBytes(StandardCharsets.UTF_8);
-            op('X');
-            out.write(
-                    ByteBuffer.allocate(4)
-                            .order(ByteOrder.LITTLE_ENDIAN)
-                            .putInt(text.length)
-                            .array(),
-                    0,
-                    4);
-            out.write(text, 0, text.length);
-            return this;
-        }
-
-        Pickle integer(int value) {
-            op('J');
-            out.write(
-                    ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array(),
-                    0,
-                    4);
-            return this;
-        }
-
-        /**
-         * {@code _rebuild_tensor_v2(storage KEY of N floats, 0, shape, contiguous stride, False,
-         * {})}.
-         */
-        Pickle tensor(String key, int... shape) {
-            global("torch._utils", "_rebuild_tensor_v2");
-            op('(');
-            op('(').string("storage").global("torch", "FloatStorage").string(key).string("cpu");
-            int numel = 1;
-            for (int d : shape) {
-                numel *= d;
-            }
-            integer(numel).op('t').op('Q'); // TUPLE, BINPERSID
-            integer(0);
-            op('(');
-            for (int d : shape) {
-                integer(d);
-            }
-            op('t').op('(');
-            int stride = numel;
-            for (int d : shape) {
-                stride /= d;
-                integer(stride);
-            }
-            op('t').op(0x89).op('}').op('t').op('R'); // False, {}, TUPLE, REDUCE
-            return this;
-        }
-
-        byte[] bytes() {
-            out.write('.');
-            return out.toByteArray();
-        }
-    }
 
     private Path zip(String name, byte[] pickle, float[]... storages) throws IOException {
         Path file = dir.resolve(name);
@@ -126,11 +49,12 @@ class TorchZipTest {
     @Test
     void aNestedStateDictIsReadInOrderWithoutTheWrapperPrefix() throws IOException {
         // {'meta': 'x', 'state_dict': OrderedDict(module.b=tensor(2x2), module.a=tensor(3))}
-        Pickle p = new Pickle().op('}').op('(').string("meta").string("x").string("state_dict");
-        p.global("collections", "OrderedDict").op(')').op('R');
-        p.op('(').string("module.b").tensor("0", 2, 2).string("module.a").tensor("1", 3).op('u');
+        PickleWriter p = new PickleWriter().op('}').op('(').string("meta").string("x");
+        p.string("state_dict").global("collections", "OrderedDict").op(')').op('R').op('(');
+        p.string("module.b").tensor("FloatStorage", "0", new long[] {2, 2});
+        p.string("module.a").tensor("FloatStorage", "1", new long[] {3}).op('u');
         p.op('}').op('b'); // BUILD with the OrderedDict's _metadata-like state
-        p.op('u');
+        p.op('u').op('.');
         Path file = zip("nested.pth", p.bytes(), new float[] {1, 2, 3, 4}, new float[] {5, 6, 7});
         try (NDManager m = NDManager.newBaseManager();
                 StateDict state = StateDict.read(file, m)) {
@@ -142,9 +66,37 @@ class TorchZipTest {
     }
 
     @Test
+    void whatWeWriteAsTorchSaveReadsBackInOrder() throws IOException {
+        Path file = dir.resolve("ours.pth");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> out = new LinkedHashMap<>();
+            out.put("layer.weight", m.arange(6f).reshape(3, 2));
+            out.put("layer.num_batches_tracked", m.create(5L));
+            out.put("a.bias", m.create(new float[] {-1, 2}));
+            WeightLoader.exportTensors(file, out);
+            try (StateDict state = StateDict.read(file, m)) {
+                assertEquals(List.copyOf(out.keySet()), List.copyOf(state.tensors().keySet()));
+                assertArrayEquals(
+                        out.get("layer.weight").toFloatArray(),
+                        state.get("layer.weight").toFloatArray());
+                assertEquals(
+                        new ai.djl.ndarray.types.Shape(3, 2), state.get("layer.weight").getShape());
+                assertEquals(5L, state.get("layer.num_batches_tracked").getLong());
+                assertArrayEquals(new float[] {-1, 2}, state.get("a.bias").toFloatArray());
+            }
+        }
+    }
+
+    @Test
     void aPickleThatAsksForAnythingButTensorsIsRefusedNamingIt() throws IOException {
         byte[] evil =
-                new Pickle().global("os", "system").string("echo hi").op(0x85).op('R').bytes();
+                new PickleWriter()
+                        .global("os", "system")
+                        .string("echo hi")
+                        .op(0x85)
+                        .op('R')
+                        .op('.')
+                        .bytes();
         Path file = zip("evil.pth", evil);
         try (NDManager m = NDManager.newBaseManager()) {
             IOException e = assertThrows(IOException.class, () -> StateDict.read(file, m));
