@@ -10,6 +10,7 @@ import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
 import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.metric.TopKAccuracy;
+import org.infopro.core.model.Backbone;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxNetFactory;
@@ -31,15 +32,22 @@ public final class ClassificationPlugin implements TaskPlugin {
         return NAME;
     }
 
-    /** torchvision's classifier, {@code fc}. */
+    /** The linear classifier by the backbone's reference name ({@code fc}, {@code head} …). */
     @Override
-    public List<org.infopro.core.weights.WeightGroup> headWeightGroups(Block head, String prefix) {
-        return List.of(
-                new org.infopro.core.weights.WeightGroup(
-                        "head",
-                        head,
-                        List.of(prefix + "fc."),
-                        List.of(prefix + "fc.weight", prefix + "fc.bias")));
+    public List<org.infopro.core.weights.WeightGroup> headWeightGroups(
+            Backbone backbone, Block head, String prefix) {
+        return backbone.classifierName()
+                .map(
+                        name ->
+                                List.of(
+                                        new org.infopro.core.weights.WeightGroup(
+                                                "head",
+                                                head,
+                                                List.of(prefix + name + "."),
+                                                List.of(
+                                                        prefix + name + ".weight",
+                                                        prefix + name + ".bias"))))
+                .orElse(List.of());
     }
 
     /** Small images: 500 a batch evaluates quickly without much memory. */

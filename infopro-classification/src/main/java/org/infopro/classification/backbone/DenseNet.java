@@ -108,6 +108,12 @@ public final class DenseNet extends SequentialBackbone {
         return groups;
     }
 
+    /** The reference's classifier, {@code classifier}. */
+    @Override
+    public java.util.Optional<String> classifierName() {
+        return java.util.Optional.of("classifier");
+    }
+
     private static void bn(List<String> names, String module) {
         BN.forEach(p -> names.add(module + p));
     }

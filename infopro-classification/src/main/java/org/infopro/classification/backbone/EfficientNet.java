@@ -75,6 +75,12 @@ public final class EfficientNet extends SequentialBackbone {
         return groups;
     }
 
+    /** The reference's classifier, {@code classifier.1}. */
+    @Override
+    public java.util.Optional<String> classifierName() {
+        return java.util.Optional.of("classifier.1");
+    }
+
     @Override
     public Optional<AuxNetFactory> auxNets() {
         return Optional.of(AUX_NETS);

@@ -84,6 +84,12 @@ public final class VisionTransformer extends SequentialBackbone {
         return groups;
     }
 
+    /** The reference's classifier, {@code head}. */
+    @Override
+    public java.util.Optional<String> classifierName() {
+        return java.util.Optional.of("head");
+    }
+
     /** timm's name of one of our parameters, e.g. {@code 02qkv_weight} in {@code layer3}. */
     private static String timmName(String block, String parameter) {
         String key = parameter.replaceAll("(^|_)\\d\\d", "$1"); // DJL numbers the children

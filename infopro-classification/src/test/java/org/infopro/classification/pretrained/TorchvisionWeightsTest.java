@@ -178,21 +178,10 @@ class TorchvisionWeightsTest {
         }
     }
 
-    /**
-     * The backbone's names, and the classifier's: {@code fc} (ResNets), {@code classifier.1}
-     * (EfficientNet) or {@code head} (DeiT).
-     */
-    private static List<WeightGroup> torchvisionNames(Backbone backbone, Block head, String model) {
+    /** The backbone's names and its classifier's, as the task gives them. */
+    private static List<WeightGroup> torchvisionNames(Backbone backbone, Block head) {
         List<WeightGroup> groups = new java.util.ArrayList<>(backbone.weightGroups(""));
-        if (model.startsWith("efficientnet")) {
-            groups.add(new WeightGroup("head", head, List.of("classifier.1.")));
-        } else if (model.startsWith("densenet")) {
-            groups.add(new WeightGroup("head", head, List.of("classifier.")));
-        } else if (model.startsWith("deit")) {
-            groups.add(new WeightGroup("head", head, List.of("head.")));
-        } else {
-            groups.addAll(new ClassificationPlugin().headWeightGroups(head, ""));
-        }
+        groups.addAll(new ClassificationPlugin().headWeightGroups(backbone, head, ""));
         return groups;
     }
 
@@ -216,7 +205,7 @@ class TorchvisionWeightsTest {
                             .newTaskHead(InferenceNetwork.headInputs(backbone), 1000);
             InferenceNetwork network = new InferenceNetwork(backbone, head);
             network.initialize(manager, DataType.FLOAT32, IMAGENET.batched(1));
-            LoadReport report = WeightLoader.load(torchvisionNames(backbone, head, model), state);
+            LoadReport report = WeightLoader.load(torchvisionNames(backbone, head), state);
             assertTrue(report.isComplete(), model + ": " + report);
             assertEquals(state.tensors().size() - report.ignored().size(), report.matched().size());
             Map<String, NDArray> io =
@@ -230,7 +219,7 @@ class TorchvisionWeightsTest {
             if (writeBack != null) {
                 WeightLoader.export(
                         writeBack,
-                        torchvisionNames(backbone, head, model),
+                        torchvisionNames(backbone, head),
                         List.of()); // our own names for torchvision's layers
             }
             NDArray expected = io.get("output");

@@ -72,6 +72,15 @@ public interface Backbone {
         return List.of();
     }
 
+    /**
+     * The name PyTorch's reference implementation gives the linear classifier that follows this
+     * backbone ({@code fc} in torchvision's ResNets, {@code classifier} in its DenseNets, {@code
+     * classifier.1} in its EfficientNets, {@code head} in timm's ViTs); empty when none is known.
+     */
+    default java.util.Optional<String> classifierName() {
+        return java.util.Optional.empty();
+    }
+
     /** The feature shape of the last block's output. */
     default FeatureShape outputShape() {
         List<CutPoint> cuts = cutPoints();

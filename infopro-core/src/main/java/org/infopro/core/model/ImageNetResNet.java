@@ -144,6 +144,12 @@ public class ImageNetResNet extends SequentialBackbone {
         return resNetWeightGroups(prefix, List.of("conv1", "bn1"));
     }
 
+    /** torchvision's {@code fc}. */
+    @Override
+    public java.util.Optional<String> classifierName() {
+        return java.util.Optional.of("fc");
+    }
+
     /** The block layout. */
     public final Depth depth() {
         return depth;

@@ -88,10 +88,12 @@ public interface TaskPlugin {
     }
 
     /**
-     * The names PyTorch's reference implementation gives the task head's weights (torchvision's
-     * classifier {@code fc}), for {@code --pretrained-parts all}; empty when none is known.
+     * The names PyTorch's reference implementation gives the weights of this task's head after
+     * {@code backbone} (a classifier's {@link Backbone#classifierName()}), for {@code
+     * --pretrained-parts all}; empty when none is known.
      */
-    default List<org.infopro.core.weights.WeightGroup> headWeightGroups(Block head, String prefix) {
+    default List<org.infopro.core.weights.WeightGroup> headWeightGroups(
+            Backbone backbone, Block head, String prefix) {
         return List.of();
     }
 

@@ -87,7 +87,8 @@ public final class TorchWeights {
             LocalNetwork network, TaskPlugin task, String prefix, PretrainedParts parts) {
         List<WeightGroup> groups = new ArrayList<>(network.backbone().weightGroups(prefix));
         if (parts == PretrainedParts.ALL) {
-            List<WeightGroup> head = task.headWeightGroups(network.taskHead(), "");
+            List<WeightGroup> head =
+                    task.headWeightGroups(network.backbone(), network.taskHead(), "");
             if (head.isEmpty()) {
                 throw new IllegalArgumentException(
                         "task "
