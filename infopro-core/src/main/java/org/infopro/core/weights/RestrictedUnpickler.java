@@ -74,7 +74,8 @@ final class RestrictedUnpickler extends Unpickler {
         private static final long serialVersionUID = 1L;
     }
 
-    private static final Map<String, DataType> STORAGES =
+    /** PyTorch's storage classes by name, and the element type each holds. */
+    static final Map<String, DataType> STORAGES =
             Map.of(
                     "FloatStorage", DataType.FLOAT32,
                     "DoubleStorage", DataType.FLOAT64,

@@ -144,16 +144,12 @@ final class TorchZip {
         return tensors;
     }
 
-    /** PyTorch's name of the storage class of a data type. */
+    /** PyTorch's name of the storage class of a data type: the reader's table, inverted. */
     private static final Map<ai.djl.ndarray.types.DataType, String> STORAGE_NAMES =
-            Map.of(
-                    ai.djl.ndarray.types.DataType.FLOAT32, "FloatStorage",
-                    ai.djl.ndarray.types.DataType.FLOAT64, "DoubleStorage",
-                    ai.djl.ndarray.types.DataType.FLOAT16, "HalfStorage",
-                    ai.djl.ndarray.types.DataType.INT64, "LongStorage",
-                    ai.djl.ndarray.types.DataType.INT32, "IntStorage",
-                    ai.djl.ndarray.types.DataType.UINT8, "ByteStorage",
-                    ai.djl.ndarray.types.DataType.BOOLEAN, "BoolStorage");
+            RestrictedUnpickler.STORAGES.entrySet().stream()
+                    .collect(
+                            java.util.stream.Collectors.toMap(
+                                    Map.Entry::getValue, Map.Entry::getKey));
 
     /**
      * Writes tensors (in this order) as {@code torch.save} writes a state dict, atomically: an

@@ -40,10 +40,7 @@ public final class WeightLoader {
             }
         }
         for (WeightGroup group : groups) {
-            List<String> names =
-                    group.sourceNames().isEmpty()
-                            ? namesUnder(group.sourcePrefixes(), unused)
-                            : group.sourceNames();
+            List<String> names = sourceNames(group, unused);
             List<Pair<String, Parameter>> ours = group.block().getParameters().stream().toList();
             for (int i = 0; i < ours.size(); i++) {
                 String here = group.name() + ":" + ours.get(i).getKey();
@@ -76,6 +73,13 @@ public final class WeightLoader {
             }
         }
         return new LoadReport(matched, missing, new ArrayList<>(unused), mismatched, ignored);
+    }
+
+    /** The group's exact source names, or else the candidates under its prefixes, in order. */
+    private static List<String> sourceNames(WeightGroup group, Set<String> candidates) {
+        return group.sourceNames().isEmpty()
+                ? namesUnder(group.sourcePrefixes(), candidates)
+                : group.sourceNames();
     }
 
     /** The unused source names under the prefixes, prefix by prefix, each in the file's order. */
@@ -121,10 +125,7 @@ public final class WeightLoader {
         Set<String> names = new LinkedHashSet<>(scheme);
         names.removeIf(n -> IGNORED_SUFFIXES.stream().anyMatch(n::endsWith));
         for (WeightGroup group : groups) {
-            List<String> under =
-                    group.sourceNames().isEmpty()
-                            ? namesUnder(group.sourcePrefixes(), names)
-                            : group.sourceNames();
+            List<String> under = sourceNames(group, names);
             List<Pair<String, Parameter>> params = group.block().getParameters().stream().toList();
             if (under.size() != params.size()) {
                 throw new IllegalArgumentException(

@@ -107,4 +107,27 @@ public final class Networks {
         }
         return max;
     }
+
+    /** Initialises a backbone's blocks one by one for the shape that reaches each. */
+    public static void initializeBlocks(
+            Backbone backbone, NDManager manager, ai.djl.ndarray.types.Shape input) {
+        ai.djl.ndarray.types.Shape shape = input;
+        for (Block block : backbone.blocks()) {
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, shape);
+            shape = block.getOutputShapes(new ai.djl.ndarray.types.Shape[] {shape})[0];
+        }
+    }
+
+    /** Every block's output in evaluation mode, by block name, in order. */
+    public static java.util.Map<String, NDArray> blockOutputs(
+            Backbone backbone, NDManager manager, NDArray input) {
+        ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
+        java.util.Map<String, NDArray> outputs = new java.util.LinkedHashMap<>();
+        ai.djl.ndarray.NDList h = new ai.djl.ndarray.NDList(input);
+        for (int i = 0; i < backbone.blocks().size(); i++) {
+            h = backbone.blocks().get(i).forward(ps, h, false);
+            outputs.put(backbone.cutPoints().get(i).name(), h.head());
+        }
+        return outputs;
+    }
 }

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.nn.FeatureShape;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.testing.PyTorch;
 import org.infopro.core.train.TorchWeights;
 import org.infopro.core.weights.LoadReport;
@@ -46,7 +42,7 @@ class TorchvisionDetectorWeightsTest {
             Map<String, NDArray> io =
                     SafeTensors.read(
                             dir.resolve("fasterrcnn_resnet50_fpn.io.safetensors"), manager);
-            initialise(backbone, manager, io.get("input").getShape());
+            Networks.initializeBlocks(backbone, manager, io.get("input").getShape());
             String prefix = TorchWeights.prefixOf(backbone, state);
             assertEquals("backbone.body.", prefix);
             LoadReport report = WeightLoader.load(backbone.weightGroups(prefix), state);
@@ -73,31 +69,16 @@ class TorchvisionDetectorWeightsTest {
 
     /** The outputs of the last block of each stage (C2–C5). */
     private static List<NDArray> features(Backbone backbone, NDManager manager, NDArray input) {
-        ParameterStore ps = new ParameterStore(manager, false);
-        NDList h = new NDList(input);
+        Map<String, NDArray> outputs = Networks.blockOutputs(backbone, manager, input);
         List<NDArray> stages = new ArrayList<>();
-        List<Block> blocks = backbone.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
-            h = blocks.get(i).forward(ps, h, false);
-            String name = backbone.cutPoints().get(i).name();
-            boolean stageEnd =
-                    i + 1 == blocks.size()
-                            || name.startsWith("layer")
-                                    && !backbone.cutPoints()
-                                            .get(i + 1)
-                                            .name()
-                                            .startsWith(name.substring(0, 7));
-            if (stageEnd) {
-                stages.add(h.head());
+        for (int stage = 1; stage <= 4; stage++) {
+            String prefix = "layer" + stage + ".";
+            String last = null;
+            for (String name : outputs.keySet()) {
+                last = name.startsWith(prefix) ? name : last;
             }
+            stages.add(outputs.get(last));
         }
         return stages;
-    }
-
-    private static void initialise(Backbone backbone, NDManager manager, Shape shape) {
-        for (Block block : backbone.blocks()) {
-            block.initialize(manager, DataType.FLOAT32, shape);
-            shape = block.getOutputShapes(new Shape[] {shape})[0];
-        }
     }
 }

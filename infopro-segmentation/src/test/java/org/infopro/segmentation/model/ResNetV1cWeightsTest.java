@@ -3,16 +3,13 @@ package org.infopro.segmentation.model;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.infopro.core.model.Backbone;
 import org.infopro.core.nn.FeatureShape;
+import org.infopro.core.testing.Networks;
 import org.infopro.core.testing.PyTorch;
 import org.infopro.core.weights.LoadReport;
 import org.infopro.core.weights.SafeTensors;
@@ -56,36 +53,19 @@ class ResNetV1cWeightsTest {
             Backbone backbone = new DeepLabBackbones().create(ours, INPUT);
             Map<String, NDArray> io =
                     SafeTensors.read(dir.resolve(file + ".io.safetensors"), manager);
-            initialise(backbone, manager, io.get("input"));
+            Networks.initializeBlocks(backbone, manager, io.get("input").getShape());
             LoadReport report = WeightLoader.load(backbone.weightGroups("backbone."), state);
             assertTrue(report.isComplete(), file + ": " + report);
-            ParameterStore ps = new ParameterStore(manager, false);
-            NDList h = new NDList(io.get("input"));
-            NDArray layer3 = null;
-            List<Block> blocks = backbone.blocks();
-            for (int i = 0; i < blocks.size(); i++) {
-                h = blocks.get(i).forward(ps, h, false);
-                if (backbone.cutPoints().get(i).name().equals(backbone.taps().get(0))) {
-                    layer3 = h.head();
-                }
-            }
+            Map<String, NDArray> outputs =
+                    Networks.blockOutputs(backbone, manager, io.get("input"));
+            NDArray layer3 = outputs.get(backbone.taps().get(0));
+            NDArray layer4 = outputs.get(backbone.cutPoints().get(outputs.size() - 1).name());
             double d3 = layer3.sub(io.get("layer3")).abs().max().getFloat();
-            double d4 = h.head().sub(io.get("layer4")).abs().max().getFloat();
+            double d4 = layer4.sub(io.get("layer4")).abs().max().getFloat();
             System.out.printf(
                     "%s from %s: %s; max |layer4| %.3g, max |difference| layer3 %.3g, layer4 %.3g%n",
                     ours, file, report, io.get("layer4").abs().max().getFloat(), d3, d4);
             return Map.of("layer3", d3, "layer4", d4);
-        }
-    }
-
-    /** Initialises each block for the shape that reaches it. */
-    private static void initialise(Backbone backbone, NDManager manager, NDArray x) {
-        ai.djl.ndarray.types.Shape shape = x.getShape();
-        for (Block block : backbone.blocks()) {
-            if (!block.isInitialized()) {
-                block.initialize(manager, DataType.FLOAT32, shape);
-            }
-            shape = block.getOutputShapes(new ai.djl.ndarray.types.Shape[] {shape})[0];
         }
     }
 }
