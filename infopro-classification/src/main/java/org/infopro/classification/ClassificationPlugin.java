@@ -15,6 +15,7 @@ import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.weights.WeightGroup;
 
 /**
  * Image classification: global-average-pool + linear head with softmax cross-entropy, the CIFAR
@@ -32,21 +33,14 @@ public final class ClassificationPlugin implements TaskPlugin {
         return NAME;
     }
 
-    /** The linear classifier by the backbone's reference name ({@code fc}, {@code head} …). */
+    /**
+     * The linear classifier by the backbone's reference name ({@code fc}, {@code head} …), at the
+     * top of the file as torchvision and timm keep it.
+     */
     @Override
-    public List<org.infopro.core.weights.WeightGroup> headWeightGroups(
-            Backbone backbone, Block head, String prefix) {
+    public List<WeightGroup> headWeightGroups(Backbone backbone, Block head, String prefix) {
         return backbone.classifierName()
-                .map(
-                        name ->
-                                List.of(
-                                        new org.infopro.core.weights.WeightGroup(
-                                                "head",
-                                                head,
-                                                List.of(prefix + name + "."),
-                                                List.of(
-                                                        prefix + name + ".weight",
-                                                        prefix + name + ".bias"))))
+                .map(name -> List.of(WeightGroup.weightAndBias("head", head, name)))
                 .orElse(List.of());
     }
 

@@ -12,11 +12,13 @@ import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.objective.LossTerms;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.weights.WeightGroup;
 import org.infopro.detection.aux.DetectionAuxNets;
 import org.infopro.detection.data.DetectionTargets;
 import org.infopro.detection.eval.CocoMetric;
 import org.infopro.detection.model.DetectionResNet;
 import org.infopro.detection.model.DetectorSpec;
+import org.infopro.detection.model.DetectorWeights;
 import org.infopro.detection.model.TwoStageHead;
 
 /**
@@ -59,6 +61,16 @@ public final class DetectionPlugin implements TaskPlugin {
                     "The FPN needs four backbone levels (C2-C5), got " + features.size());
         }
         return new TwoStageHead(spec, features.size(), classes);
+    }
+
+    /**
+     * The FPN, RPN and RoI heads under mmdetection's names, or torchvision's when the backbone sits
+     * under {@code backbone.body.} as in torchvision's detectors ({@link DetectorWeights}).
+     */
+    @Override
+    public List<WeightGroup> headWeightGroups(Backbone backbone, Block head, String prefix) {
+        return DetectorWeights.groups(
+                (TwoStageHead) head, DetectorWeights.Naming.ofBackbonePrefix(prefix));
     }
 
     /**

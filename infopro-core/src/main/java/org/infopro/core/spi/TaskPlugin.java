@@ -91,6 +91,10 @@ public interface TaskPlugin {
      * The names PyTorch's reference implementation gives the weights of this task's head after
      * {@code backbone} (a classifier's {@link Backbone#classifierName()}), for {@code
      * --pretrained-parts all}; empty when none is known.
+     *
+     * @param prefix where the backbone's weights sit in the file ({@code ""} for torchvision's
+     *     classifiers, {@code backbone.} for mmsegmentation's and mmdetection's models, {@code
+     *     backbone.body.} for torchvision's detectors), which tells whose names the head has
      */
     default List<org.infopro.core.weights.WeightGroup> headWeightGroups(
             Backbone backbone, Block head, String prefix) {

@@ -21,6 +21,9 @@ import org.infopro.core.weights.WeightLoader;
  */
 public final class TorchWeights {
 
+    /** Where torchvision's detectors keep their ResNet body. */
+    private static final String TORCHVISION_DETECTOR = "backbone.body.";
+
     private TorchWeights() {}
 
     /**
@@ -62,15 +65,22 @@ public final class TorchWeights {
     }
 
     /**
-     * Writes the backbone (and with {@link PretrainedParts#ALL} the task head) as a safetensors
-     * state dict in PyTorch's names, each under {@code prefix} (e.g. {@code backbone.} as
-     * mmsegmentation keeps a backbone).
+     * Writes the backbone (and with {@link PretrainedParts#ALL} the task head) as a state dict in
+     * PyTorch's names ({@code .safetensors}, else {@code torch.save}'s zip), the backbone under
+     * {@code prefix} (e.g. {@code backbone.} as mmsegmentation and mmdetection keep it, {@code
+     * backbone.body.} as torchvision's detectors do), which also chooses whose names the head gets.
      */
     public static void export(
             LocalNetwork network, TaskPlugin task, Path file, String prefix, PretrainedParts parts)
             throws IOException {
         requireNaming(network.backbone());
-        WeightLoader.export(file, groups(network, task, prefix, parts), List.of());
+        List<WeightGroup> groups = groups(network, task, prefix, parts);
+        List<String> names = new ArrayList<>(WeightLoader.stateDictNames(groups));
+        if (prefix.equals(TORCHVISION_DETECTOR)) {
+            // torchvision's detectors freeze their batch norms, which then count no batches
+            names.removeIf(name -> name.endsWith(".num_batches_tracked"));
+        }
+        WeightLoader.export(file, groups, names);
     }
 
     private static void requireNaming(Backbone net) {
@@ -88,7 +98,7 @@ public final class TorchWeights {
         List<WeightGroup> groups = new ArrayList<>(network.backbone().weightGroups(prefix));
         if (parts == PretrainedParts.ALL) {
             List<WeightGroup> head =
-                    task.headWeightGroups(network.backbone(), network.taskHead(), "");
+                    task.headWeightGroups(network.backbone(), network.taskHead(), prefix);
             if (head.isEmpty()) {
                 throw new IllegalArgumentException(
                         "task "
@@ -108,7 +118,7 @@ public final class TorchWeights {
     public static String prefixOf(Backbone net, StateDict state) {
         String best = "";
         long most = -1;
-        for (String prefix : List.of("", "backbone.", "backbone.body.")) {
+        for (String prefix : List.of("", "backbone.", TORCHVISION_DETECTOR)) {
             List<String> starts =
                     net.weightGroups(prefix).stream()
                             .flatMap(g -> g.sourcePrefixes().stream())

@@ -1,7 +1,9 @@
 package org.infopro.core.weights;
 
 import ai.djl.nn.Block;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One of our blocks and the names its weights have in another library's state dict: the block's
@@ -13,14 +15,56 @@ import java.util.List;
  * @param sourcePrefixes e.g. {@code conv1.} and {@code bn1.} for torchvision's stem
  * @param sourceNames the source's name of each of the block's parameters, in DJL's order, when they
  *     are known exactly (then tensors are matched by name, and weights can be written back without
- *     another file's names); empty to take the tensors under the prefixes in order
+ *     another file's names); empty to take the tensors under the prefixes in order. A file that
+ *     lacks one of them but has as many tensors under the prefixes is matched by order (an older
+ *     release of the library may name a wrapped module differently, e.g. torchvision's {@code
+ *     inner_blocks.0.weight} for {@code inner_blocks.0.0.weight})
+ * @param layouts by our parameter's name in the block ({@code weight}, {@code bias}), the tensors
+ *     the source lays out differently
  */
 public record WeightGroup(
-        String name, Block block, List<String> sourcePrefixes, List<String> sourceNames) {
+        String name,
+        Block block,
+        List<String> sourcePrefixes,
+        List<String> sourceNames,
+        Map<String, TensorLayout> layouts) {
+
+    public WeightGroup {
+        sourcePrefixes = List.copyOf(sourcePrefixes);
+        sourceNames = List.copyOf(sourceNames);
+        layouts = Map.copyOf(layouts);
+    }
+
+    /** A group whose tensors are laid out as ours, by their exact names (if any). */
+    public WeightGroup(
+            String name, Block block, List<String> sourcePrefixes, List<String> sourceNames) {
+        this(name, block, sourcePrefixes, sourceNames, Map.of());
+    }
 
     /** A group matched by order under its prefixes. */
     public WeightGroup(String name, Block block, List<String> sourcePrefixes) {
         this(name, block, sourcePrefixes, List.of());
+    }
+
+    /**
+     * A block with a weight and a bias under one source module, e.g. {@code neck.fpn_convs.0.conv}
+     * (a convolution or a linear layer).
+     */
+    public static WeightGroup weightAndBias(String name, Block block, String module) {
+        return new WeightGroup(
+                name, block, List.of(module + "."), List.of(module + ".weight", module + ".bias"));
+    }
+
+    /** This group with {@code parameter} (our name in the block) laid out as {@code layout}. */
+    public WeightGroup withLayout(String parameter, TensorLayout layout) {
+        Map<String, TensorLayout> more = new LinkedHashMap<>(layouts);
+        more.put(parameter, layout);
+        return new WeightGroup(name, block, sourcePrefixes, sourceNames, more);
+    }
+
+    /** The layout of our parameter {@code parameter} in the source, if it differs from ours. */
+    TensorLayout layoutOf(String parameter) {
+        return layouts.get(parameter);
     }
 
     /** A block whose source module has the same name, e.g. {@code layer1.0} ↔ {@code layer1.0.}. */

@@ -40,10 +40,11 @@ public final class WeightLoader {
             }
         }
         for (WeightGroup group : groups) {
-            List<String> names = sourceNames(group, unused);
             List<Pair<String, Parameter>> ours = group.block().getParameters().stream().toList();
+            List<String> names = sourceNames(group, unused, ours.size());
             for (int i = 0; i < ours.size(); i++) {
-                String here = group.name() + ":" + ours.get(i).getKey();
+                String parameter = ours.get(i).getKey();
+                String here = group.name() + ":" + parameter;
                 if (i >= names.size()) {
                     missing.add(here);
                     continue;
@@ -56,30 +57,46 @@ public final class WeightLoader {
                     missing.add(there + " (" + here + ")");
                     continue;
                 }
-                if (!target.getShape().equals(tensor.getShape())) {
-                    mismatched.add(
-                            there
-                                    + ": file "
-                                    + tensor.getShape()
-                                    + ", here "
-                                    + target.getShape()
-                                    + " ("
-                                    + here
-                                    + ")");
-                    continue;
+                TensorLayout layout = group.layoutOf(parameter);
+                NDArray laidOut = layout == null ? tensor : layout.toOurs(tensor);
+                try {
+                    if (!target.getShape().equals(laidOut.getShape())) {
+                        mismatched.add(
+                                there
+                                        + ": file "
+                                        + tensor.getShape()
+                                        + ", here "
+                                        + target.getShape()
+                                        + " ("
+                                        + here
+                                        + ")");
+                        continue;
+                    }
+                    copy(laidOut, target);
+                    matched.add(there);
+                } finally {
+                    if (laidOut != tensor) {
+                        laidOut.close();
+                    }
                 }
-                copy(tensor, target);
-                matched.add(there);
             }
         }
         return new LoadReport(matched, missing, new ArrayList<>(unused), mismatched, ignored);
     }
 
-    /** The group's exact source names, or else the candidates under its prefixes, in order. */
-    private static List<String> sourceNames(WeightGroup group, Set<String> candidates) {
-        return group.sourceNames().isEmpty()
-                ? namesUnder(group.sourcePrefixes(), candidates)
-                : group.sourceNames();
+    /**
+     * The group's exact source names when the candidates have them all; else the candidates under
+     * its prefixes, in order, when there are as many as the block has parameters (or the group
+     * knows no exact names).
+     */
+    private static List<String> sourceNames(
+            WeightGroup group, Set<String> candidates, int parameters) {
+        List<String> exact = group.sourceNames();
+        if (!exact.isEmpty() && candidates.containsAll(exact)) {
+            return exact;
+        }
+        List<String> under = namesUnder(group.sourcePrefixes(), candidates);
+        return exact.isEmpty() || under.size() == parameters ? under : exact;
     }
 
     /** The unused source names under the prefixes, prefix by prefix, each in the file's order. */
@@ -119,33 +136,38 @@ public final class WeightLoader {
     public static void export(Path file, List<WeightGroup> groups, List<String> scheme)
             throws java.io.IOException {
         if (scheme.isEmpty()) {
-            scheme = schemeOf(groups);
+            scheme = stateDictNames(groups);
         }
-        Map<String, NDArray> ours = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>(scheme);
         names.removeIf(n -> IGNORED_SUFFIXES.stream().anyMatch(n::endsWith));
-        for (WeightGroup group : groups) {
-            List<String> under = sourceNames(group, names);
-            List<Pair<String, Parameter>> params = group.block().getParameters().stream().toList();
-            if (under.size() != params.size()) {
-                throw new IllegalArgumentException(
-                        group.name()
-                                + " has "
-                                + params.size()
-                                + " parameters and the naming scheme "
-                                + under.size()
-                                + " names for it");
-            }
-            for (int i = 0; i < params.size(); i++) {
-                ours.put(under.get(i), params.get(i).getValue().getArray());
-                names.remove(under.get(i));
-            }
-        }
         try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            Map<String, NDArray> ours = new LinkedHashMap<>();
+            for (WeightGroup group : groups) {
+                List<Pair<String, Parameter>> params =
+                        group.block().getParameters().stream().toList();
+                List<String> under = sourceNames(group, names, params.size());
+                if (under.size() != params.size()) {
+                    throw new IllegalArgumentException(
+                            group.name()
+                                    + " has "
+                                    + params.size()
+                                    + " parameters and the naming scheme "
+                                    + under.size()
+                                    + " names for it");
+                }
+                for (int i = 0; i < params.size(); i++) {
+                    NDArray array = params.get(i).getValue().getArray();
+                    NDArray copy = array.toDevice(ai.djl.Device.cpu(), true);
+                    copy.attach(scratch);
+                    TensorLayout layout = group.layoutOf(params.get(i).getKey());
+                    ours.put(under.get(i), layout == null ? copy : layout.toSource(copy));
+                    names.remove(under.get(i));
+                }
+            }
             Map<String, NDArray> out = new LinkedHashMap<>();
             for (String name : scheme) {
                 if (ours.containsKey(name)) {
-                    out.put(name, ours.get(name).toDevice(ai.djl.Device.cpu(), false));
+                    out.put(name, ours.get(name));
                 } else if (IGNORED_SUFFIXES.stream().anyMatch(name::endsWith)) {
                     out.put(name, scratch.create(0L));
                 }
@@ -158,7 +180,7 @@ public final class WeightLoader {
      * The names of groups that know them exactly, each batch norm's {@code num_batches_tracked}
      * after its running variance, as PyTorch orders a state dict.
      */
-    private static List<String> schemeOf(List<WeightGroup> groups) {
+    public static List<String> stateDictNames(List<WeightGroup> groups) {
         List<String> scheme = new ArrayList<>();
         for (WeightGroup group : groups) {
             if (group.sourceNames().isEmpty()) {

@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.infopro.core.nn.Layers;
 
 /**
@@ -43,6 +44,11 @@ public final class BoxHead extends AbstractBlock {
         fc2 = addChildBlock("fc2", Layers.linear(width, width));
         scores = addChildBlock("cls", normal(classes + 1, 0.01f));
         deltas = addChildBlock("reg", normal(4 * classes, 0.001f));
+    }
+
+    /** The two hidden layers, the class scores and the box deltas. */
+    List<Block> layers() {
+        return List.of(fc1, fc2, scores, deltas);
     }
 
     private static Block normal(int units, float sigma) {

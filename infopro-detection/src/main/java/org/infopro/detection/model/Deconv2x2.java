@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import org.infopro.core.weights.TensorLayout;
 
 /**
  * A 2×2 transposed convolution of stride 2 (the Mask R-CNN head's upsampling), which DJL lacks.
@@ -17,6 +18,33 @@ import ai.djl.util.PairList;
  * channel: the same parameters as {@code ConvTranspose2d(in, out, 2, stride=2)}.
  */
 public final class Deconv2x2 extends AbstractBlock {
+
+    /**
+     * PyTorch's layout of the weight, {@code ConvTranspose2d}'s (in, out, 2, 2), against ours,
+     * (out·2·2, in, 1, 1) with channel {@code o·4 + 2·kh + kw} for output {@code o} at kernel
+     * position (kh, kw).
+     */
+    public static final TensorLayout TORCH_WEIGHT =
+            new TensorLayout() {
+                @Override
+                public NDArray toOurs(NDArray source) {
+                    Shape s = source.getShape();
+                    if (s.dimension() != 4 || s.get(2) != 2 || s.get(3) != 2) {
+                        return source.duplicate(); // reported as a shape mismatch
+                    }
+                    try (NDArray t = source.transpose(1, 2, 3, 0)) {
+                        return t.reshape(s.get(1) * 4, s.get(0), 1, 1);
+                    }
+                }
+
+                @Override
+                public NDArray toSource(NDArray ours) {
+                    Shape s = ours.getShape();
+                    try (NDArray t = ours.reshape(s.get(0) / 4, 2, 2, s.get(1))) {
+                        return t.transpose(3, 0, 1, 2).duplicate();
+                    }
+                }
+            };
 
     private final int outChannels;
     private final Parameter weight;

@@ -42,6 +42,21 @@ public final class Fpn extends AbstractBlock {
         }
     }
 
+    /** The 1×1 lateral convolution on level C{@code i + 2}. */
+    Block lateral(int i) {
+        return laterals.get(i);
+    }
+
+    /** The 3×3 output convolution of level P{@code i + 2}. */
+    Block output(int i) {
+        return outputs.get(i);
+    }
+
+    /** Backbone levels it takes. */
+    int levels() {
+        return laterals.size();
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

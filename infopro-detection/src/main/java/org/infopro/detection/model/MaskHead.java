@@ -6,9 +6,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
 import org.infopro.core.nn.Layers;
 
 /**
@@ -29,6 +32,17 @@ public final class MaskHead extends AbstractBlock {
         body.add(new Deconv2x2(width)).add(Activation.reluBlock());
         body.add(Layers.pixelClassifier(classes));
         addChildBlock("convs", body);
+    }
+
+    /** The four convolutions, the transposed convolution and the mask logits, in order. */
+    List<Block> layers() {
+        List<Block> layers = new ArrayList<>();
+        for (var child : body.getChildren()) {
+            if (!child.getValue().getParameters().isEmpty()) {
+                layers.add(child.getValue());
+            }
+        }
+        return layers;
     }
 
     @Override

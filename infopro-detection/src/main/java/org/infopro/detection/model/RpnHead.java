@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.infopro.core.nn.Layers;
 
 /**
@@ -34,6 +35,11 @@ public final class RpnHead extends AbstractBlock {
         conv = addChildBlock("conv", normal(Layers.conv(channels, 3, 1, true)));
         objectness = addChildBlock("cls", normal(Layers.conv(anchors, 1, 1, true)));
         deltas = addChildBlock("reg", normal(Layers.conv(4 * anchors, 1, 1, true)));
+    }
+
+    /** The shared 3×3 convolution, the objectness and the box-delta convolutions. */
+    List<Block> convs() {
+        return List.of(conv, objectness, deltas);
     }
 
     private static Block normal(Block conv) {

@@ -58,6 +58,23 @@ public final class TwoStageHead extends AbstractBlock {
         roiHeads = new RoiHeads(boxHead, maskHead, classes, spec);
     }
 
+    Fpn fpn() {
+        return fpn;
+    }
+
+    RpnHead rpnHead() {
+        return rpnHead;
+    }
+
+    BoxHead boxHead() {
+        return boxHead;
+    }
+
+    /** The mask head, or null for Faster R-CNN. */
+    MaskHead maskHead() {
+        return maskHead;
+    }
+
     /** The detector's settings. */
     public DetectorSpec spec() {
         return spec;
