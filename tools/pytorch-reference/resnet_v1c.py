@@ -2,10 +2,13 @@
 """mmsegmentation's ResNetV1c at output stride 8 (DeepLab-V3's backbone), written by hand with
 mmsegmentation's module names, random weights and batch-norm statistics; saves its state dict as an
 mmsegmentation checkpoint ({'state_dict': {'backbone.…': …}, 'meta': …}) and its eval-mode layer3
-and layer4 features for a fixed input.
+and layer4 features for a fixed input. With CLASSES, the whole of mmsegmentation's DeepLab-V3
+(EncoderDecoder with an ASPPHead decode head and an FCNHead auxiliary head on layer3, also written by
+hand with its module names) is saved too, with both heads' logits.
 
-Usage: resnet_v1c.py OUT DEPTH WIDTH   (e.g. OUT 18 64)
-  OUT/resnet{DEPTH}_v1c.pth, OUT/resnet{DEPTH}_v1c.io.safetensors ("input", "layer3", "layer4")
+Usage: resnet_v1c.py OUT DEPTH WIDTH [CLASSES]   (e.g. OUT 18 64 19)
+  OUT/resnet{DEPTH}_v1c.pth, OUT/resnet{DEPTH}_v1c.io.safetensors ("input", "layer3", "layer4");
+  with CLASSES also OUT/deeplabv3_r{DEPTH}-d8.pth and its io ("decode", "auxiliary" logits at 1/8)
 """
 import sys
 from pathlib import Path
@@ -92,11 +95,72 @@ class ResNetV1c(nn.Module):
         return c3, self.layer4(c3)
 
 
-def main():
-    out, depth, width = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-    out.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(0)
-    model = ResNetV1c(depth, width)
+class ConvModule(nn.Module):
+    """mmcv's ConvModule with a batch norm: a convolution without bias, BN, ReLU."""
+
+    def __init__(self, inputs, outputs, kernel, dilation=1):
+        super().__init__()
+        padding = 0 if kernel == 1 else dilation
+        self.conv = nn.Conv2d(inputs, outputs, kernel, 1, padding, dilation, bias=False)
+        self.bn = nn.BatchNorm2d(outputs)
+        self.activate = nn.ReLU()
+
+    def forward(self, x):
+        return self.activate(self.bn(self.conv(x)))
+
+
+class ASPPHead(nn.Module):
+    """mmsegmentation's ASPPHead (BaseDecodeHead's conv_seg and dropout first, as it registers
+    them): image pooling beside 1×1 and dilated 3×3 branches, a 3×3 bottleneck, then conv_seg."""
+
+    def __init__(self, inputs, channels, classes, dilations=(1, 12, 24, 36)):
+        super().__init__()
+        self.conv_seg = nn.Conv2d(channels, classes, 1)
+        self.dropout = nn.Dropout2d(0.1)
+        self.image_pool = nn.Sequential(nn.AdaptiveAvgPool2d(1), ConvModule(inputs, channels, 1))
+        self.aspp_modules = nn.ModuleList(
+            [ConvModule(inputs, channels, 1 if d == 1 else 3, d) for d in dilations])
+        self.bottleneck = ConvModule((len(dilations) + 1) * channels, channels, 3)
+
+    def forward(self, x):
+        pooled = nn.functional.interpolate(self.image_pool(x), size=x.shape[2:], mode="bilinear",
+                                           align_corners=False)
+        out = torch.cat([pooled] + [branch(x) for branch in self.aspp_modules], 1)
+        return self.conv_seg(self.dropout(self.bottleneck(out)))
+
+
+class FCNHead(nn.Module):
+    """mmsegmentation's FCNHead with one convolution, as DeepLab-V3's auxiliary head."""
+
+    def __init__(self, inputs, channels, classes):
+        super().__init__()
+        self.conv_seg = nn.Conv2d(channels, classes, 1)
+        self.dropout = nn.Dropout2d(0.1)
+        self.convs = nn.Sequential(ConvModule(inputs, channels, 3))
+
+    def forward(self, x):
+        return self.conv_seg(self.dropout(self.convs(x)))
+
+
+class DeepLabV3(nn.Module):
+    """mmsegmentation's EncoderDecoder for deeplabv3_r{depth}-d8: channels a quarter of layer4's
+    (512 for R50), the auxiliary head's a quarter of layer3's (256)."""
+
+    def __init__(self, depth, width, classes):
+        super().__init__()
+        self.backbone = ResNetV1c(depth, width)
+        expansion = 1 if LAYOUTS[depth][0] == "basic" else 4
+        c3, c4 = width * 4 * expansion, width * 8 * expansion
+        self.decode_head = ASPPHead(c4, c4 // 4, classes)
+        self.auxiliary_head = FCNHead(c3, c3 // 4, classes)
+
+    def forward(self, x):
+        c3, c4 = self.backbone(x)
+        return self.decode_head(c4), self.auxiliary_head(c3)
+
+
+def randomize(model):
+    """Random batch-norm statistics and affine parameters, random biases."""
     with torch.no_grad():
         for module in model.modules():
             if isinstance(module, nn.BatchNorm2d):
@@ -104,6 +168,31 @@ def main():
                 module.running_var.uniform_(0.5, 1.5)
                 module.weight.uniform_(0.2, 0.8)
                 module.bias.uniform_(-0.2, 0.2)
+            elif isinstance(module, nn.Conv2d) and module.bias is not None:
+                module.bias.uniform_(-0.1, 0.1)
+
+
+def save_deeplab(out, depth, width, classes, x):
+    torch.manual_seed(0)
+    model = DeepLabV3(depth, width, classes)
+    randomize(model)
+    model.eval()
+    name = f"deeplabv3_r{depth}-d8"
+    torch.save({"meta": {"mmseg_version": "0.30.0"}, "state_dict": model.state_dict()},
+               out / f"{name}.pth")
+    with torch.no_grad():
+        decode, auxiliary = model(x)
+    save_safetensors(out / f"{name}.io.safetensors",
+                     {"input": x, "decode": decode, "auxiliary": auxiliary})
+    print(name, tuple(decode.shape), "max |decode|", float(decode.abs().max()))
+
+
+def main():
+    out, depth, width = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    out.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(0)
+    model = ResNetV1c(depth, width)
+    randomize(model)
     model.eval()
     name = f"resnet{depth}_v1c"
     state = {"backbone." + k: v for k, v in model.state_dict().items()}
@@ -113,6 +202,8 @@ def main():
         c3, c4 = model(x)
     save_safetensors(out / f"{name}.io.safetensors", {"input": x, "layer3": c3, "layer4": c4})
     print(name, tuple(c4.shape), "max |layer4|", float(c4.abs().max()))
+    if len(sys.argv) > 4:
+        save_deeplab(out, depth, width, int(sys.argv[4]), x)
 
 
 if __name__ == "__main__":

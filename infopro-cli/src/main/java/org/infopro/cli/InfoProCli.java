@@ -190,7 +190,11 @@ public final class InfoProCli implements Runnable {
             }
             RunFolder.requireWritable(out);
             try (Experiment experiment =
-                    Experiment.create(config, registry, Experiment.Data.TRAIN_AND_TEST)) {
+                    Experiment.builder()
+                            .setConfig(config)
+                            .optRegistry(registry)
+                            .optResuming(resumeFrom != null)
+                            .build()) {
                 Training training =
                         new Training(experiment)
                                 .addListener(ProgressBar.onConsole())

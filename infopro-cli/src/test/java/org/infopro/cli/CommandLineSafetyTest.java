@@ -108,6 +108,42 @@ class CommandLineSafetyTest {
     }
 
     @Test
+    void resumeTakesItsWeightsFromTheCheckpointAndNeedsNoPretrainedFile() throws Exception {
+        Path first = dir.resolve("first");
+        assertEquals(0, run(withBackbone("resnet18", train(first))).status());
+        Path weights = dir.resolve("resnet18.safetensors");
+        Result export =
+                run("export", first.resolve("checkpoint.ckpt").toString(), "--torch", "" + weights);
+        assertEquals(0, export.status(), export.err());
+        Path second = dir.resolve("second");
+        Result pretrained =
+                run(withBackbone("resnet18", train(second, "--pretrained", weights.toString())));
+        assertEquals(0, pretrained.status(), pretrained.err());
+        RunConfig saved =
+                Json.GSON.fromJson(
+                        Files.readString(second.resolve("config.json")), RunConfig.class);
+        assertEquals(weights.toString(), saved.pretrained());
+        Files.delete(weights);
+        Result resumed =
+                run(
+                        "train",
+                        "--out",
+                        second.toString(),
+                        "--resume",
+                        "--epochs",
+                        "2",
+                        "--data",
+                        data.toString());
+        assertEquals(0, resumed.status(), resumed.err());
+    }
+
+    private static String[] withBackbone(String backbone, String[] args) {
+        List<String> list = new ArrayList<>(List.of(args));
+        list.set(list.indexOf("--backbone") + 1, backbone);
+        return list.toArray(String[]::new);
+    }
+
+    @Test
     void anUnwritableOutIsRefusedBeforeTrainingWithTheCause() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Result r = run(train(file.resolve("run")));

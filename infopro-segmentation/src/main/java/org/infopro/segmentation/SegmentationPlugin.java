@@ -9,11 +9,13 @@ import org.infopro.core.config.RunConfig;
 import org.infopro.core.config.TaskOptions;
 import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.metric.TaskMetric;
+import org.infopro.core.model.Backbone;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Scalars;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.weights.WeightGroup;
 import org.infopro.segmentation.aux.SegmentationAuxNets;
 import org.infopro.segmentation.inference.SegmentationInference;
 import org.infopro.segmentation.inference.SegmentationOptions;
@@ -54,6 +56,12 @@ public final class SegmentationPlugin implements TaskPlugin {
         }
         return new DeepLabV3Head(
                 classes, features.get(1).channels() / 4, features.get(0).channels() / 4);
+    }
+
+    /** DeepLab-V3's decode and auxiliary heads under mmsegmentation's names. */
+    @Override
+    public List<WeightGroup> headWeightGroups(Backbone backbone, Block head, String prefix) {
+        return head instanceof DeepLabV3Head deepLab ? deepLab.weightGroups() : List.of();
     }
 
     @Override

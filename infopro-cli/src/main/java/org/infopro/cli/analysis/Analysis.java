@@ -211,7 +211,7 @@ public final class Analysis {
         Files.createDirectories(checkpoint.getParent());
         boolean resume = Files.exists(checkpoint);
         try (Experiment experiment =
-                Experiment.create(config, Registry.discover(), Experiment.Data.TRAIN_AND_TEST)) {
+                Experiment.builder().setConfig(config).optResuming(resume).build()) {
             Training training =
                     new Training(experiment)
                             .addListener(ProgressBar.onConsole())

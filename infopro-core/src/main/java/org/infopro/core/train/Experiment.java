@@ -128,6 +128,7 @@ public final class Experiment implements AutoCloseable {
         private NDManager manager;
         private String dataDescription = "the given data";
         private LoadReport pretrained;
+        private boolean resuming;
 
         private Builder() {}
 
@@ -146,6 +147,15 @@ public final class Experiment implements AutoCloseable {
         /** Which splits to open by name (the default opens both). */
         public Builder optData(Data data) {
             this.data = data;
+            return this;
+        }
+
+        /**
+         * Whether the run continues from a checkpoint, whose weights replace the initial ones:
+         * {@code config.pretrained()} is then neither read nor required to exist.
+         */
+        public Builder optResuming(boolean resuming) {
+            this.resuming = resuming;
             return this;
         }
 
@@ -263,7 +273,7 @@ public final class Experiment implements AutoCloseable {
 
         /** Pretrained weights fill a run that trains; evaluation and resume load their own. */
         private boolean startsFromPretrained() {
-            return config.pretrained() != null && data == Data.TRAIN_AND_TEST;
+            return config.pretrained() != null && data == Data.TRAIN_AND_TEST && !resuming;
         }
 
         private void requirePretrainedFile() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.infopro.core.nn.Dropout2d;
 import org.infopro.core.nn.Layers;
+import org.infopro.core.weights.WeightGroup;
 
 /**
  * DeepLab-V3's heads on a dilated ResNet, as mmsegmentation builds {@code deeplabv3_r50-d8}:
@@ -80,6 +81,41 @@ public final class DeepLabV3Head extends AbstractBlock {
                                 .add(Layers.convBnRelu(auxChannels, 3, 1, false))
                                 .add(new Dropout2d(DROPOUT))
                                 .add(Layers.pixelClassifier(classes)));
+    }
+
+    /**
+     * The weights under mmsegmentation's names for {@code deeplabv3_r*-d8} ({@code decode_head.}:
+     * {@code image_pool.1}, {@code aspp_modules.I}, {@code bottleneck}, {@code conv_seg}; {@code
+     * auxiliary_head.}: {@code convs.0}, {@code conv_seg}).
+     */
+    public List<WeightGroup> weightGroups() {
+        List<WeightGroup> groups = new ArrayList<>();
+        groups.add(convModule("image_pool", child(imagePool, 2), "decode_head.image_pool.1"));
+        for (int i = 0; i < branches.size(); i++) {
+            groups.add(
+                    convModule(
+                            "aspp_d" + DILATIONS[i],
+                            branches.get(i),
+                            "decode_head.aspp_modules." + i));
+        }
+        groups.add(convModule("decode", child(decode, 0), "decode_head.bottleneck"));
+        groups.add(
+                WeightGroup.weightAndBias(
+                        "decode.classifier", child(decode, 2), "decode_head.conv_seg"));
+        groups.add(convModule("auxiliary", child(auxiliary, 0), "auxiliary_head.convs.0"));
+        groups.add(
+                WeightGroup.weightAndBias(
+                        "auxiliary.classifier", child(auxiliary, 2), "auxiliary_head.conv_seg"));
+        return groups;
+    }
+
+    /** mmcv's {@code ConvModule}: its convolution {@code conv} and batch norm {@code bn}. */
+    private static WeightGroup convModule(String name, Block convBnRelu, String module) {
+        return WeightGroup.convBn(name, convBnRelu, List.of(module + ".conv", module + ".bn"));
+    }
+
+    private static Block child(Block sequence, int index) {
+        return sequence.getChildren().get(index).getValue();
     }
 
     @Override

@@ -3,18 +3,25 @@ package org.infopro.segmentation.model;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.Networks;
 import org.infopro.core.testing.PyTorch;
+import org.infopro.core.train.TorchWeights;
 import org.infopro.core.weights.LoadReport;
 import org.infopro.core.weights.SafeTensors;
 import org.infopro.core.weights.StateDict;
 import org.infopro.core.weights.WeightLoader;
+import org.infopro.segmentation.SegmentationPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ResNetV1cWeightsTest {
 
     private static final FeatureShape INPUT = new FeatureShape(3, 64, 64);
+    private static final int CLASSES = 19;
 
     @TempDir static Path dir;
 
     @BeforeAll
     static void savedByPyTorch() throws Exception {
-        PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "18", "64"));
-        PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "50", "64"));
+        PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "18", "64", "" + CLASSES));
+        PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "50", "64", "" + CLASSES));
     }
 
     @Test
@@ -43,6 +51,57 @@ class ResNetV1cWeightsTest {
                     featureDifferences("deeplabv3-r" + depth + "-d8", "resnet" + depth + "_v1c");
             assertTrue(
                     diff.get("layer3") <= 1e-4 && diff.get("layer4") <= 1e-4, depth + ": " + diff);
+        }
+    }
+
+    @Test
+    void wholeMmsegmentationDeepLabV3sGiveTheirDecodeAndAuxiliaryLogits() throws Exception {
+        for (String depth : List.of("18", "50")) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                SegmentationPlugin task = new SegmentationPlugin();
+                LocalNetwork network =
+                        Networks.local(
+                                new DeepLabBackbones().create("deeplabv3-r" + depth + "-d8", INPUT),
+                                1,
+                                SplitPlanner.PAPER,
+                                "e2e",
+                                new float[] {0f, 0f},
+                                task,
+                                CLASSES,
+                                manager);
+                String file = "deeplabv3_r" + depth + "-d8";
+                LoadReport report =
+                        TorchWeights.load(
+                                network,
+                                task,
+                                dir.resolve(file + ".pth"),
+                                RunConfig.PretrainedParts.ALL,
+                                manager);
+                assertTrue(report.isComplete() && report.unexpected().isEmpty(), report.toString());
+                Map<String, NDArray> io =
+                        SafeTensors.read(dir.resolve(file + ".io.safetensors"), manager);
+                Backbone backbone = network.backbone();
+                Map<String, NDArray> features =
+                        Networks.blockOutputs(backbone, manager, io.get("input"));
+                NDList logits =
+                        network.taskHead()
+                                .forward(
+                                        new ParameterStore(manager, false),
+                                        new NDList(
+                                                features.get(backbone.taps().get(0)),
+                                                features.get(
+                                                        backbone.cutPoints()
+                                                                .get(features.size() - 1)
+                                                                .name())),
+                                        false);
+                double decode = logits.get(0).sub(io.get("decode")).abs().max().getFloat();
+                double auxiliary = logits.get(1).sub(io.get("auxiliary")).abs().max().getFloat();
+                System.out.printf(
+                        "%s whole: %s; max |decode| %.3g, max |difference| decode %.3g,"
+                                + " auxiliary %.3g%n",
+                        file, report, io.get("decode").abs().max().getFloat(), decode, auxiliary);
+                assertTrue(decode <= 1e-4 && auxiliary <= 1e-4, decode + " / " + auxiliary);
+            }
         }
     }
 
