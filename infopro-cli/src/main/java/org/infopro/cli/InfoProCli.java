@@ -15,6 +15,7 @@ import org.infopro.cli.bench.ChildJvm;
 import org.infopro.core.bench.BenchSuite;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.inference.InferenceModel;
+import org.infopro.core.inference.InferenceNetwork;
 import org.infopro.core.io.AtomicFiles;
 import org.infopro.core.io.Json;
 import org.infopro.core.spi.Registry;
@@ -292,15 +293,20 @@ public final class InfoProCli implements Runnable {
         }
     }
 
-    /** Writes a checkpoint's backbone and task head as a weights-only inference model. */
+    /** Writes a checkpoint's backbone and task head as an inference model or PyTorch weights. */
     @Command(
             name = "export",
             mixinStandardHelpOptions = true,
             description =
                     "Write a checkpoint's backbone and task head (no auxiliary nets, no optimizer)"
-                            + " as an inference model that loads without any dataset.")
+                            + " as an inference model that loads without any dataset, or as"
+                            + " PyTorch weights.")
     static final class ExportCommand implements Callable<Integer> {
-        @Parameters(index = "0", description = "Checkpoint file (OUT/checkpoint.ckpt).")
+        @Parameters(
+                index = "0",
+                description =
+                        "Checkpoint file (OUT/checkpoint.ckpt); with --torch also an inference"
+                                + " model.")
         Path checkpoint;
 
         @Option(names = "--model", description = "The inference model file to write.")
@@ -310,17 +316,19 @@ public final class InfoProCli implements Runnable {
                 names = "--torch",
                 paramLabel = "FILE",
                 description =
-                        "Instead: a state dict in PyTorch's names (torchvision's,"
-                                + " mmsegmentation's) as .safetensors, or .pth as torch.save"
-                                + " writes it; model.load_state_dict takes either.")
+                        "Instead: a state dict in PyTorch's names (torchvision's, timm's,"
+                                + " mmsegmentation's, mmdetection's) as .safetensors, or .pth as"
+                                + " torch.save writes it; model.load_state_dict takes either.")
         Path torch;
 
         @Option(
                 names = "--prefix",
                 defaultValue = "",
                 description =
-                        "With --torch: a prefix for every name, e.g. backbone. as mmsegmentation"
-                                + " keeps one (default: none).")
+                        "With --torch: where the backbone goes, e.g. backbone. as mmsegmentation"
+                                + " and mmdetection keep it, backbone.body. as torchvision's"
+                                + " detectors do (a detector's heads then get torchvision's"
+                                + " names; default: none).")
         String prefix;
 
         @Option(
@@ -352,6 +360,11 @@ public final class InfoProCli implements Runnable {
                                 + target
                                 + " exists; pass --overwrite to replace it");
             }
+            if (torch != null && InferenceModel.isInferenceModel(checkpoint)) {
+                exportModelWeights();
+                System.out.println("Wrote " + target);
+                return 0;
+            }
             // The weights are the same on any device; no GPU is needed.
             RunConfig config =
                     trustedConfigOf(checkpoint, dataRoot).toBuilder().optDevice("cpu").build();
@@ -365,6 +378,20 @@ public final class InfoProCli implements Runnable {
             }
             System.out.println("Wrote " + target);
             return 0;
+        }
+
+        /** An inference model's weights: no dataset is needed. */
+        private void exportModelWeights() throws IOException {
+            try (InferenceModel loaded = InferenceModel.load(checkpoint)) {
+                InferenceNetwork network = loaded.network();
+                TorchWeights.export(
+                        network.backbone(),
+                        network.head(),
+                        Registry.discover().task(loaded.header().task()),
+                        torch,
+                        prefix,
+                        parts);
+            }
         }
     }
 

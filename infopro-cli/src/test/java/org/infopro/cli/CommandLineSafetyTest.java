@@ -137,6 +137,27 @@ class CommandLineSafetyTest {
         assertEquals(0, resumed.status(), resumed.err());
     }
 
+    @Test
+    void anInferenceModelGivesThePyTorchWeightsOfItsCheckpoint() throws Exception {
+        Path run = dir.resolve("run");
+        assertEquals(0, run(withBackbone("resnet18", train(run))).status());
+        String checkpoint = run.resolve("checkpoint.ckpt").toString();
+        Path model = dir.resolve("resnet18.model");
+        assertEquals(0, run("export", checkpoint, "--model", model.toString()).status());
+        Path fromCheckpoint = dir.resolve("from-checkpoint.pth");
+        Path fromModel = dir.resolve("from-model.pth");
+        Path withClassifier = dir.resolve("with-classifier.pth");
+        assertEquals(0, run("export", checkpoint, "--torch", "" + fromCheckpoint).status());
+        Result export = run("export", model.toString(), "--torch", "" + fromModel);
+        assertEquals(0, export.status(), export.err());
+        assertTrue(
+                java.util.Arrays.equals(
+                        Files.readAllBytes(fromCheckpoint), Files.readAllBytes(fromModel)));
+        String[] all = {"export", "" + model, "--torch", "" + withClassifier, "--parts", "all"};
+        assertEquals(0, run(all).status());
+        assertTrue(Files.size(withClassifier) > Files.size(fromModel), "fc is written too");
+    }
+
     private static String[] withBackbone(String backbone, String[] args) {
         List<String> list = new ArrayList<>(List.of(args));
         list.set(list.indexOf("--backbone") + 1, backbone);

@@ -155,13 +155,15 @@ public record RunConfig(
                         label = "FILE",
                         help =
                                 "Start from PyTorch weights: a torch.save .pth/.pt (zip) or"
-                                        + " .safetensors file, with torchvision's or"
-                                        + " mmsegmentation's names.")
+                                        + " .safetensors file, with torchvision's, timm's,"
+                                        + " mmsegmentation's or mmdetection's names.")
                 String pretrained,
         @Setting(
                         option = "--pretrained-parts",
                         help =
-                                "What --pretrained fills: backbone (the usual case) or all (with the task head).")
+                                "What --pretrained fills: backbone (the usual case) or all"
+                                        + " (with the task head: a classifier, DeepLab-V3's"
+                                        + " heads, a detector's FPN, RPN and RoI heads).")
                 PretrainedParts pretrainedParts,
         String predictionsFile,
         JsonObject taskOptions) {

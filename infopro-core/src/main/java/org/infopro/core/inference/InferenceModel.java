@@ -207,6 +207,18 @@ public final class InferenceModel implements AutoCloseable {
         }
     }
 
+    /** Whether {@code file} starts as an inference model does (it may still be damaged). */
+    public static boolean isInferenceModel(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) < MAGIC.length) {
+            return false;
+        }
+        try (DataInputStream in = open(file)) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            return Arrays.equals(magic, MAGIC);
+        }
+    }
+
     /** The file's header (task, backbone, input, classes, normalisation, configuration). */
     public static Header readHeader(Path file) throws IOException {
         if (Files.isDirectory(file) || !Files.exists(file)) {

@@ -23,6 +23,7 @@ import org.infopro.core.nn.FeatureShape;
  */
 public final class InferenceNetwork extends AbstractBlock {
 
+    private final Backbone backbone;
     private final ModuleBlock body;
     private final Block head;
     private final List<FeatureShape> headInputs = new ArrayList<>();
@@ -33,6 +34,7 @@ public final class InferenceNetwork extends AbstractBlock {
      * @param head the task head for this backbone (shared, not copied)
      */
     public InferenceNetwork(Backbone backbone, Block head) {
+        this.backbone = backbone;
         this.input = backbone.inputShape();
         Set<Integer> taps = new HashSet<>();
         for (String tap : backbone.taps()) {
@@ -56,6 +58,16 @@ public final class InferenceNetwork extends AbstractBlock {
         }
         shapes.add(backbone.outputShape());
         return shapes;
+    }
+
+    /** The backbone whose blocks it runs. */
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    /** The task head. */
+    public Block head() {
+        return head;
     }
 
     /** The per-sample input shape. */

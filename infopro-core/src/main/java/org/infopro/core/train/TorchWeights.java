@@ -1,6 +1,7 @@
 package org.infopro.core.train;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class TorchWeights {
         Backbone net = network.backbone();
         requireNaming(net);
         try (StateDict state = StateDict.read(file, manager)) {
-            List<WeightGroup> groups = groups(network, task, prefixOf(net, state), parts);
+            List<WeightGroup> groups =
+                    groups(net, network.taskHead(), task, prefixOf(net, state), parts);
             LoadReport report = WeightLoader.load(groups, state);
             if (report.matched().isEmpty()) {
                 throw new IllegalArgumentException(
@@ -73,8 +75,23 @@ public final class TorchWeights {
     public static void export(
             LocalNetwork network, TaskPlugin task, Path file, String prefix, PretrainedParts parts)
             throws IOException {
-        requireNaming(network.backbone());
-        List<WeightGroup> groups = groups(network, task, prefix, parts);
+        export(network.backbone(), network.taskHead(), task, file, prefix, parts);
+    }
+
+    /**
+     * The same for a backbone and its task head, e.g. those of an {@link
+     * org.infopro.core.inference.InferenceModel}'s network.
+     */
+    public static void export(
+            Backbone backbone,
+            Block head,
+            TaskPlugin task,
+            Path file,
+            String prefix,
+            PretrainedParts parts)
+            throws IOException {
+        requireNaming(backbone);
+        List<WeightGroup> groups = groups(backbone, head, task, prefix, parts);
         List<String> names = new ArrayList<>(WeightLoader.stateDictNames(groups));
         if (prefix.equals(TORCHVISION_DETECTOR)) {
             // torchvision's detectors freeze their batch norms, which then count no batches
@@ -94,18 +111,17 @@ public final class TorchWeights {
     }
 
     private static List<WeightGroup> groups(
-            LocalNetwork network, TaskPlugin task, String prefix, PretrainedParts parts) {
-        List<WeightGroup> groups = new ArrayList<>(network.backbone().weightGroups(prefix));
+            Backbone backbone, Block head, TaskPlugin task, String prefix, PretrainedParts parts) {
+        List<WeightGroup> groups = new ArrayList<>(backbone.weightGroups(prefix));
         if (parts == PretrainedParts.ALL) {
-            List<WeightGroup> head =
-                    task.headWeightGroups(network.backbone(), network.taskHead(), prefix);
-            if (head.isEmpty()) {
+            List<WeightGroup> named = task.headWeightGroups(backbone, head, prefix);
+            if (named.isEmpty()) {
                 throw new IllegalArgumentException(
                         "task "
                                 + task.name()
                                 + " has no PyTorch naming for its head; take the backbone only");
             }
-            groups.addAll(head);
+            groups.addAll(named);
         }
         return groups;
     }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * mmsegmentation's ResNetV1c (written by hand with its module names in {@code
- * tools/pytorch-reference/resnet_v1c.py}, saved as an mmsegmentation checkpoint) loads into
- * DeepLab-V3's backbone and gives PyTorch's layer3 and layer4 features.
+ * mmsegmentation's ResNetV1c and DeepLab-V3 (written by hand with its module names in {@code
+ * tools/pytorch-reference/resnet_v1c.py}, saved as mmsegmentation checkpoints) load into
+ * DeepLab-V3's backbone and heads and give PyTorch's layer3 and layer4 features and logits.
  */
 class ResNetV1cWeightsTest {
 
@@ -42,11 +42,12 @@ class ResNetV1cWeightsTest {
     static void savedByPyTorch() throws Exception {
         PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "18", "64", "" + CLASSES));
         PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "50", "64", "" + CLASSES));
+        PyTorch.run("resnet_v1c.py", List.of(dir.toString(), "101", "64"));
     }
 
     @Test
     void deepLabBackbonesGiveResNetV1cFeatures() throws Exception {
-        for (String depth : List.of("18", "50")) {
+        for (String depth : List.of("18", "50", "101")) {
             Map<String, Double> diff =
                     featureDifferences("deeplabv3-r" + depth + "-d8", "resnet" + depth + "_v1c");
             assertTrue(
