@@ -105,8 +105,9 @@ public final class TorchWeights {
             throw new IllegalArgumentException(
                     "backbone "
                             + net.name()
-                            + " has no PyTorch naming (torchvision's ResNets and ResNeXts and"
-                            + " mmsegmentation's ResNetV1c have)");
+                            + " has no PyTorch naming (torchvision's ResNets, ResNeXts,"
+                            + " DenseNet-121 and EfficientNet-B0, timm's DeiTs, mmsegmentation's"
+                            + " ResNetV1c and the detectors' and video backbones' ResNets have)");
         }
     }
 
