@@ -7,7 +7,8 @@ and layer4 features for a fixed input. With CLASSES, the whole of mmsegmentation
 hand with its module names) is saved too, with both heads' logits.
 
 Usage: resnet_v1c.py OUT DEPTH WIDTH [CLASSES]   (e.g. OUT 18 64 19)
-  OUT/resnet{DEPTH}_v1c.pth, OUT/resnet{DEPTH}_v1c.io.safetensors ("input", "layer3", "layer4");
+  OUT/resnet{DEPTH}_v1c.pth (and .legacy.pth in the format before PyTorch 1.6),
+  OUT/resnet{DEPTH}_v1c.io.safetensors ("input", "layer3", "layer4");
   with CLASSES also OUT/deeplabv3_r{DEPTH}-d8.pth and its io ("decode", "auxiliary" logits at 1/8)
 """
 import sys
@@ -196,7 +197,10 @@ def main():
     model.eval()
     name = f"resnet{depth}_v1c"
     state = {"backbone." + k: v for k, v in model.state_dict().items()}
-    torch.save({"meta": {"mmseg_version": "0.30.0", "epoch": 1}, "state_dict": state}, out / f"{name}.pth")
+    checkpoint = {"meta": {"mmseg_version": "0.30.0", "epoch": 1}, "state_dict": state}
+    torch.save(checkpoint, out / f"{name}.pth")
+    # open-mmlab's published ResNetV1c files predate PyTorch 1.6's zip format
+    torch.save(checkpoint, out / f"{name}.legacy.pth", _use_new_zipfile_serialization=False)
     x = torch.randn(1, 3, 64, 64, generator=torch.Generator().manual_seed(1))
     with torch.no_grad():
         c3, c4 = model(x)

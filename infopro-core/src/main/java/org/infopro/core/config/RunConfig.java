@@ -154,7 +154,7 @@ public record RunConfig(
                         option = "--pretrained",
                         label = "FILE",
                         help =
-                                "Start from PyTorch weights: a torch.save .pth/.pt (zip) or"
+                                "Start from PyTorch weights: a torch.save .pth/.pt or"
                                         + " .safetensors file, with torchvision's, timm's,"
                                         + " mmsegmentation's or mmdetection's names.")
                 String pretrained,

@@ -95,6 +95,7 @@ final class RestrictedUnpickler extends Unpickler {
                     "torch._utils._rebuild_parameter");
 
     private final Function<String, ByteBuffer> storageBytes;
+    private final Map<String, DataType> storageTypes = new LinkedHashMap<>();
 
     /**
      * @param storageBytes the bytes of a storage by its key
@@ -197,7 +198,16 @@ final class RestrictedUnpickler extends Unpickler {
         return values;
     }
 
-    /** {@code ('storage', type, key, location, numel)}: the storage {@code data/KEY}. */
+    /** The element type of every storage the pickle named, by key. */
+    Map<String, DataType> storageTypes() {
+        return storageTypes;
+    }
+
+    /**
+     * {@code ('storage', type, key, location, numel[, view])}: the storage {@code KEY}, or with the
+     * legacy format's {@code view = (view_key, offset, size)} the part of it from element {@code
+     * offset} on.
+     */
     @Override
     protected Object persistentLoad(Object pid) {
         if (!(pid instanceof Object[] id) || id.length < 3 || !"storage".equals(id[0])) {
@@ -207,6 +217,19 @@ final class RestrictedUnpickler extends Unpickler {
             throw new PickleException("a storage of unknown type " + id[1]);
         }
         String storageKey = String.valueOf(id[2]);
+        storageTypes.put(storageKey, type.type());
+        if (id.length > 5 && id[5] instanceof Object[] view) {
+            int width = type.type().getNumOfBytes();
+            int from = Math.toIntExact(((Number) view[1]).longValue() * width);
+            int size = Math.toIntExact(((Number) view[2]).longValue() * width);
+            return new Storage(
+                    type.type(),
+                    () ->
+                            storageBytes
+                                    .apply(storageKey)
+                                    .slice(from, size)
+                                    .order(ByteOrder.LITTLE_ENDIAN));
+        }
         return new Storage(type.type(), () -> storageBytes.apply(storageKey));
     }
 }

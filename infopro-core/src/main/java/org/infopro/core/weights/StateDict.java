@@ -24,8 +24,9 @@ public final class StateDict implements AutoCloseable {
 
     /**
      * Reads a PyTorch checkpoint: a {@code .safetensors} file, or {@code torch.save}'s zip format
-     * (a state dict, or one nested under {@code state_dict}, {@code model} or {@code module} as
-     * mmengine and DeiT save it; a {@code module.} prefix from {@code DataParallel} is dropped).
+     * or its format before PyTorch 1.6 (a state dict, or one nested under {@code state_dict},
+     * {@code model} or {@code module} as mmengine and DeiT save it; a {@code module.} prefix from
+     * {@code DataParallel} is dropped).
      *
      * @param manager owns the tensors; each is on the CPU
      * @throws IOException naming the file when it is not one of these formats, is damaged, or its
@@ -37,7 +38,9 @@ public final class StateDict implements AutoCloseable {
             Map<String, NDArray> tensors =
                     SafeTensors.isSafeTensors(file)
                             ? SafeTensors.read(file, owner)
-                            : TorchZip.read(file, owner);
+                            : TorchLegacy.isLegacy(file)
+                                    ? TorchLegacy.read(file, owner)
+                                    : TorchZip.read(file, owner);
             return new StateDict(withoutWrapperPrefix(tensors), owner);
         } catch (IOException | RuntimeException e) {
             owner.close();

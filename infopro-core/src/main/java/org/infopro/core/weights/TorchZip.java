@@ -67,9 +67,8 @@ final class TorchZip {
             if (in.readNBytes(head, 0, 4) < 4 || !java.util.Arrays.equals(head, ZIP)) {
                 throw new IOException(
                         file
-                                + ": not a torch.save zip or .safetensors file (the legacy"
-                                + " pre-1.6 format is not read: re-save it with torch.save in"
-                                + " PyTorch 1.6 or later, or as safetensors)");
+                                + ": not a torch.save file (zip, or the format before PyTorch"
+                                + " 1.6) or .safetensors file");
             }
         }
     }
@@ -109,7 +108,7 @@ final class TorchZip {
     }
 
     /** The dictionary of tensors in a checkpoint, unwrapping the usual nestings. */
-    private static Map<?, ?> stateDictOf(Object top, Path file) throws IOException {
+    static Map<?, ?> stateDictOf(Object top, Path file) throws IOException {
         Object current = top;
         for (int depth = 0; depth < 3 && current instanceof Map<?, ?> map; depth++) {
             Object nested = null;
@@ -130,7 +129,7 @@ final class TorchZip {
         return dict;
     }
 
-    private static Map<String, NDArray> tensors(Map<?, ?> dict, NDManager manager, Path file)
+    static Map<String, NDArray> tensors(Map<?, ?> dict, NDManager manager, Path file)
             throws IOException {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : dict.entrySet()) {

@@ -109,13 +109,13 @@ class TorchZipTest {
     }
 
     @Test
-    void theLegacyFormatAndForeignFilesAreRefusedNamingTheFile() throws IOException {
-        Path legacy = dir.resolve("old.pth");
-        Files.write(legacy, new byte[] {(byte) 0x80, 2, 'c', 'x'});
+    void aForeignFileIsRefusedNamingTheFile() throws IOException {
+        Path foreign = dir.resolve("old.pth");
+        Files.write(foreign, new byte[] {(byte) 0x80, 2, 'c', 'x'});
         try (NDManager m = NDManager.newBaseManager()) {
-            IOException e = assertThrows(IOException.class, () -> StateDict.read(legacy, m));
+            IOException e = assertThrows(IOException.class, () -> StateDict.read(foreign, m));
             assertTrue(
-                    e.getMessage().startsWith(legacy + ": not a torch.save zip"), e.getMessage());
+                    e.getMessage().startsWith(foreign + ": not a torch.save file"), e.getMessage());
         }
     }
 }

@@ -47,11 +47,12 @@ class ResNetV1cWeightsTest {
 
     @Test
     void deepLabBackbonesGiveResNetV1cFeatures() throws Exception {
-        for (String depth : List.of("18", "50", "101")) {
+        for (String file : List.of("18_v1c", "18_v1c.legacy", "50_v1c", "101_v1c")) {
+            String depth = file.substring(0, file.indexOf('_'));
             Map<String, Double> diff =
-                    featureDifferences("deeplabv3-r" + depth + "-d8", "resnet" + depth + "_v1c");
+                    featureDifferences("deeplabv3-r" + depth + "-d8", "resnet" + file);
             assertTrue(
-                    diff.get("layer3") <= 1e-4 && diff.get("layer4") <= 1e-4, depth + ": " + diff);
+                    diff.get("layer3") <= 1e-4 && diff.get("layer4") <= 1e-4, file + ": " + diff);
         }
     }
 
@@ -112,7 +113,8 @@ class ResNetV1cWeightsTest {
                 StateDict state = StateDict.read(dir.resolve(file + ".pth"), manager)) {
             Backbone backbone = new DeepLabBackbones().create(ours, INPUT);
             Map<String, NDArray> io =
-                    SafeTensors.read(dir.resolve(file + ".io.safetensors"), manager);
+                    SafeTensors.read(
+                            dir.resolve(file.replace(".legacy", "") + ".io.safetensors"), manager);
             Networks.initializeBlocks(backbone, manager, io.get("input").getShape());
             LoadReport report = WeightLoader.load(backbone.weightGroups("backbone."), state);
             assertTrue(report.isComplete(), file + ": " + report);
