@@ -138,7 +138,7 @@ class CommandLineSafetyTest {
     }
 
     @Test
-    void anInferenceModelGivesThePyTorchWeightsOfItsCheckpoint() throws Exception {
+    void anInferenceModelWritesTheSamePyTorchFileAsItsCheckpoint() throws Exception {
         Path run = dir.resolve("run");
         assertEquals(0, run(withBackbone("resnet18", train(run))).status());
         String checkpoint = run.resolve("checkpoint.ckpt").toString();

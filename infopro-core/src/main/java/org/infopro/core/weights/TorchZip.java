@@ -28,6 +28,10 @@ final class TorchZip {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
+    /** Every entry's time, fixed (PyTorch's own writer leaves the zip format's zero there). */
+    private static final java.time.LocalDateTime ZIP_TIME =
+            java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
     private TorchZip() {}
 
     static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
@@ -177,6 +181,7 @@ final class TorchZip {
     private static void stored(java.util.zip.ZipOutputStream zip, String name, byte[] bytes)
             throws IOException {
         ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ZIP_TIME); // the same weights give the same file
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(bytes.length);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
