@@ -13,11 +13,13 @@ import org.infopro.core.data.TrainingBatch;
 import org.infopro.core.loss.Losses;
 import org.infopro.core.metric.TaskMetric;
 import org.infopro.core.metric.TopKAccuracy;
+import org.infopro.core.model.Backbone;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.nn.Layers;
 import org.infopro.core.objective.AuxNetFactory;
 import org.infopro.core.spi.Inference;
 import org.infopro.core.spi.TaskPlugin;
+import org.infopro.core.weights.WeightGroup;
 import org.infopro.video.aux.VideoAuxNets;
 import org.infopro.video.data.VideoOptions;
 import org.infopro.video.model.Consensus;
@@ -49,6 +51,17 @@ public final class VideoPlugin implements TaskPlugin {
                 .add(Layers.globalAveragePool())
                 .add(Dropout.builder().optRate(DROPOUT).build())
                 .add(Layers.linear(last.channels(), classes));
+    }
+
+    /**
+     * The classifier as mmaction2's TSM and TSN heads name it ({@code cls_head.fc_cls}) when the
+     * backbone sits under {@code backbone.}, else as torchvision's ResNets do ({@code fc}).
+     */
+    @Override
+    public List<WeightGroup> headWeightGroups(Backbone backbone, Block head, String prefix) {
+        Block classifier = head.getChildren().get(2).getValue();
+        String name = prefix.equals("backbone.") ? "cls_head.fc_cls" : "fc";
+        return List.of(WeightGroup.weightAndBias("head", classifier, name));
     }
 
     /** Cross-entropy of each clip's averaged frame logits. */

@@ -156,7 +156,8 @@ public record RunConfig(
                         help =
                                 "Start from PyTorch weights: a torch.save .pth/.pt or"
                                         + " .safetensors file, with torchvision's, timm's,"
-                                        + " mmsegmentation's or mmdetection's names.")
+                                        + " mmsegmentation's, mmdetection's or mmaction2's"
+                                        + " names.")
                 String pretrained,
         @Setting(
                         option = "--pretrained-parts",

@@ -89,7 +89,19 @@ public record WeightGroup(
                 }
             }
         }
-        List<String> prefixes = layers.stream().map(l -> l + ".").distinct().toList();
+        List<String> prefixes = layers.stream().map(WeightGroup::moduleOf).distinct().toList();
         return new WeightGroup(name, block, prefixes, names);
+    }
+
+    /**
+     * The prefix under which a layer's tensors are looked for by order: a layer that is an entry of
+     * a sequence ({@code downsample.0}) is looked for under the sequence ({@code downsample.}),
+     * where libraries that name its layers otherwise keep them too (mmcv's {@code downsample.conv},
+     * {@code downsample.bn}).
+     */
+    private static String moduleOf(String layer) {
+        int dot = layer.lastIndexOf('.');
+        boolean entry = dot >= 0 && layer.substring(dot + 1).chars().allMatch(Character::isDigit);
+        return entry ? layer.substring(0, dot + 1) : layer + ".";
     }
 }

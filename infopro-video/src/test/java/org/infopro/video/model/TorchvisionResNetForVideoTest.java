@@ -4,30 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
+import org.infopro.core.model.SplitPlanner;
+import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.Networks;
 import org.infopro.core.testing.PyTorch;
+import org.infopro.core.train.TorchWeights;
 import org.infopro.core.weights.LoadReport;
 import org.infopro.core.weights.SafeTensors;
 import org.infopro.core.weights.StateDict;
 import org.infopro.core.weights.WeightLoader;
+import org.infopro.video.VideoPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TSM and TSN start from torchvision's ImageNet ResNets, as TSM's own training does: the shift has
  * no weights, so a torchvision {@code resnet18} state dict fills both, and TSN, which processes the
- * frames independently, then gives torchvision's logits frame by frame.
+ * frames independently, then gives torchvision's logits frame by frame. The same weights in
+ * mmaction2's names (ConvModules, the shift's {@code .net}, {@code cls_head.fc_cls}) fill TSN and
+ * its classifier alike.
  */
 class TorchvisionResNetForVideoTest {
 
     private static final FeatureShape FRAME = new FeatureShape(3, 224, 224);
+    private static final double TOLERANCE = 1e-4;
 
     @TempDir Path dir;
 
@@ -60,7 +70,52 @@ class TorchvisionResNetForVideoTest {
                     "tsm-r18 / tsn-r18 from torchvision resnet18: %s; TSN logits max |difference|"
                             + " %.2g%n",
                     report, diff);
-            assertTrue(diff <= 1e-4, "TSN logits: " + diff);
+            assertTrue(diff <= TOLERANCE, "TSN logits: " + diff);
+        }
+    }
+
+    @Test
+    void anMmactionCheckpointFillsTheBackboneAndTheClassifierAndGivesItsLogits() throws Exception {
+        PyTorch.run("mmaction_tsm.py", List.of(dir.toString(), "resnet18"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VideoPlugin task = new VideoPlugin();
+            LocalNetwork network =
+                    Networks.local(
+                            new VideoBackbones().create("tsn-r18", FRAME),
+                            1,
+                            SplitPlanner.PAPER,
+                            "e2e",
+                            new float[] {0f, 0f},
+                            task,
+                            1000,
+                            manager);
+            LoadReport report =
+                    TorchWeights.load(
+                            network,
+                            task,
+                            dir.resolve("tsm_resnet18.mmaction.pth"),
+                            RunConfig.PretrainedParts.ALL,
+                            manager);
+            assertTrue(report.isComplete() && report.unexpected().isEmpty(), report.toString());
+            assertEquals(102, report.matched().size(), report.toString());
+            Map<String, NDArray> io =
+                    SafeTensors.read(dir.resolve("tsm_resnet18.io.safetensors"), manager);
+            List<NDArray> outputs =
+                    List.copyOf(
+                            Networks.blockOutputs(network.backbone(), manager, io.get("input"))
+                                    .values());
+            NDArray logits =
+                    network.taskHead()
+                            .forward(
+                                    new ParameterStore(manager, false),
+                                    new NDList(outputs.get(outputs.size() - 1)),
+                                    false)
+                            .head();
+            double diff = logits.sub(io.get("output")).abs().max().getFloat();
+            System.out.printf(
+                    "tsn-r18 from an mmaction2 checkpoint: %s; logits max |difference| %.2g%n",
+                    report, diff);
+            assertTrue(diff <= TOLERANCE, "logits: " + diff);
         }
     }
 }
