@@ -362,9 +362,15 @@ public final class InfoProCli implements Runnable {
             }
             if (torch != null && InferenceModel.isInferenceModel(checkpoint)) {
                 exportModelWeights();
-                System.out.println("Wrote " + target);
-                return 0;
+            } else {
+                exportCheckpoint();
             }
+            System.out.println("Wrote " + target);
+            return 0;
+        }
+
+        /** A checkpoint as an inference model or PyTorch weights; its test split is opened. */
+        private void exportCheckpoint() throws IOException {
             // The weights are the same on any device; no GPU is needed.
             RunConfig config =
                     trustedConfigOf(checkpoint, dataRoot).toBuilder().optDevice("cpu").build();
@@ -376,8 +382,6 @@ public final class InfoProCli implements Runnable {
                             experiment.network(), experiment.task(), torch, prefix, parts);
                 }
             }
-            System.out.println("Wrote " + target);
-            return 0;
         }
 
         /** An inference model's weights: no dataset is needed. */

@@ -29,27 +29,25 @@ final class TorchLegacy {
     private static final BigInteger MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
     private static final int PROTOCOL = 1001;
 
-    /** A pickle's start: PROTO n, then LONG1 with 10 bytes, the magic number's. */
-    private static final int[] HEAD = {0x80, -1, 0x8a, 0x0a};
-
     private TorchLegacy() {}
 
-    /** Whether the file starts with the legacy format's magic number. */
+    /**
+     * Whether the file starts with the legacy format's first pickle: PROTO n, then the magic number
+     * as LONG1 with 10 little-endian bytes.
+     */
     static boolean isLegacy(Path file) throws IOException {
-        byte[] head = new byte[HEAD.length + 10];
+        byte[] head = new byte[14];
         try (InputStream in = Files.newInputStream(file)) {
             if (in.readNBytes(head, 0, head.length) < head.length) {
                 return false;
             }
         }
-        for (int i = 0; i < HEAD.length; i++) {
-            if (HEAD[i] >= 0 && (head[i] & 0xff) != HEAD[i]) {
-                return false;
-            }
+        if ((head[0] & 0xff) != 0x80 || (head[2] & 0xff) != 0x8a || head[3] != 10) {
+            return false;
         }
         byte[] magic = new byte[10];
-        for (int i = 0; i < 10; i++) {
-            magic[i] = head[HEAD.length + 9 - i]; // LONG1 is little-endian
+        for (int i = 0; i < magic.length; i++) {
+            magic[i] = head[head.length - 1 - i];
         }
         return new BigInteger(1, magic).equals(MAGIC);
     }

@@ -157,10 +157,10 @@ public final class WeightLoader {
                 }
                 for (int i = 0; i < params.size(); i++) {
                     NDArray array = params.get(i).getValue().getArray();
-                    NDArray copy = array.toDevice(ai.djl.Device.cpu(), true);
-                    copy.attach(scratch);
+                    NDArray onCpu = array.toDevice(ai.djl.Device.cpu(), true);
+                    onCpu.attach(scratch);
                     TensorLayout layout = group.layoutOf(params.get(i).getKey());
-                    ours.put(under.get(i), layout == null ? copy : layout.toSource(copy));
+                    ours.put(under.get(i), layout == null ? onCpu : layout.toSource(onCpu));
                     names.remove(under.get(i));
                 }
             }

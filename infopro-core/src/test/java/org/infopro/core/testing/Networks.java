@@ -52,6 +52,20 @@ public final class Networks {
         return net;
     }
 
+    /** An initialised end-to-end network (one module) of a backbone and a task's head. */
+    public static LocalNetwork endToEnd(
+            Backbone backbone, TaskPlugin task, int classes, NDManager manager) {
+        return local(
+                backbone,
+                1,
+                SplitPlanner.PAPER,
+                "e2e",
+                new float[] {0f, 0f},
+                task,
+                classes,
+                manager);
+    }
+
     /** Number of trained parameter values (BatchNorm's running statistics are not counted). */
     public static long trainableParameterCount(Block block) {
         long count = 0;

@@ -102,26 +102,15 @@ public final class DetectorWeights {
         List<WeightGroup> groups = new ArrayList<>();
         Fpn fpn = head.fpn();
         for (int i = 0; i < fpn.levels(); i++) {
-            groups.add(
-                    wrapped(
-                            "neck.lateral" + (i + 2),
-                            fpn.lateral(i),
-                            "backbone.fpn.inner_blocks." + i));
+            String module = "backbone.fpn.inner_blocks." + i;
+            groups.add(wrapped("neck.lateral" + (i + 2), fpn.lateral(i), module, module));
         }
         for (int i = 0; i < fpn.levels(); i++) {
-            groups.add(
-                    wrapped(
-                            "neck.output" + (i + 2),
-                            fpn.output(i),
-                            "backbone.fpn.layer_blocks." + i));
+            String module = "backbone.fpn.layer_blocks." + i;
+            groups.add(wrapped("neck.output" + (i + 2), fpn.output(i), module, module));
         }
         List<Block> rpn = head.rpnHead().convs();
-        groups.add(
-                new WeightGroup(
-                        "rpn_head.conv",
-                        rpn.get(0),
-                        List.of("rpn.head.conv."),
-                        List.of("rpn.head.conv.0.0.weight", "rpn.head.conv.0.0.bias")));
+        groups.add(wrapped("rpn_head.conv", rpn.get(0), "rpn.head.conv.0", "rpn.head.conv"));
         groups.add(WeightGroup.weightAndBias("rpn_head.cls", rpn.get(1), "rpn.head.cls_logits"));
         groups.add(WeightGroup.weightAndBias("rpn_head.reg", rpn.get(2), "rpn.head.bbox_pred"));
         List<Block> box = head.boxHead().layers();
@@ -142,16 +131,12 @@ public final class DetectorWeights {
         if (head.maskHead() != null) {
             List<Block> mask = head.maskHead().layers();
             for (int i = 0; i < 4; i++) {
-                String module = "roi_heads.mask_head." + i;
                 groups.add(
-                        new WeightGroup(
+                        wrapped(
                                 "mask_head.conv" + i,
                                 mask.get(i),
-                                // torchvision before 0.13 named them mask_fcn1 … mask_fcn4
-                                List.of(
-                                        module + ".",
-                                        "roi_heads.mask_head.mask_fcn" + (i + 1) + "."),
-                                List.of(module + ".0.weight", module + ".0.bias")));
+                                "roi_heads.mask_head." + i,
+                                "roi_heads.mask_head.mask_fcn" + (i + 1)));
             }
             groups.add(
                     WeightGroup.weightAndBias(
@@ -176,15 +161,16 @@ public final class DetectorWeights {
     }
 
     /**
-     * torchvision's {@code Conv2dNormActivation} without a norm: the convolution is its {@code 0}
-     * (before torchvision 0.13 the module was the convolution itself, which its prefix still
-     * matches).
+     * torchvision's {@code Conv2dNormActivation} without a norm: the convolution is its {@code 0}.
+     * Before torchvision 0.13 the convolution itself was the module {@code legacy} ({@code
+     * inner_blocks.0}, {@code rpn.head.conv}, {@code mask_head.mask_fcn1}), whose tensors a file
+     * without the current names is matched with in order.
      */
-    private static WeightGroup wrapped(String name, Block conv, String module) {
+    private static WeightGroup wrapped(String name, Block conv, String module, String legacy) {
         return new WeightGroup(
                 name,
                 conv,
-                List.of(module + "."),
+                java.util.stream.Stream.of(module + ".", legacy + ".").distinct().toList(),
                 List.of(module + ".0.weight", module + ".0.bias"));
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.infopro.core.config.RunConfig.PretrainedParts;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.Networks;
@@ -170,12 +169,8 @@ class TorchvisionDetectorWeightsTest {
     }
 
     private static LocalNetwork detector(String model, NDManager manager) {
-        return Networks.local(
+        return Networks.endToEnd(
                 new DetectionBackbones().create(model, INPUT),
-                1,
-                SplitPlanner.PAPER,
-                "e2e",
-                new float[] {0f, 0f},
                 new DetectionPlugin(),
                 CLASSES,
                 manager);

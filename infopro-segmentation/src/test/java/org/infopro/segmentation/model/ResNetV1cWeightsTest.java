@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.Networks;
@@ -62,12 +61,8 @@ class ResNetV1cWeightsTest {
             try (NDManager manager = NDManager.newBaseManager()) {
                 SegmentationPlugin task = new SegmentationPlugin();
                 LocalNetwork network =
-                        Networks.local(
+                        Networks.endToEnd(
                                 new DeepLabBackbones().create("deeplabv3-r" + depth + "-d8", INPUT),
-                                1,
-                                SplitPlanner.PAPER,
-                                "e2e",
-                                new float[] {0f, 0f},
                                 task,
                                 CLASSES,
                                 manager);

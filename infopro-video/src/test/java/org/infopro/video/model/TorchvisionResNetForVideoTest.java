@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.infopro.core.config.RunConfig;
 import org.infopro.core.model.Backbone;
-import org.infopro.core.model.SplitPlanner;
 import org.infopro.core.network.LocalNetwork;
 import org.infopro.core.nn.FeatureShape;
 import org.infopro.core.testing.Networks;
@@ -80,15 +79,8 @@ class TorchvisionResNetForVideoTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             VideoPlugin task = new VideoPlugin();
             LocalNetwork network =
-                    Networks.local(
-                            new VideoBackbones().create("tsn-r18", FRAME),
-                            1,
-                            SplitPlanner.PAPER,
-                            "e2e",
-                            new float[] {0f, 0f},
-                            task,
-                            1000,
-                            manager);
+                    Networks.endToEnd(
+                            new VideoBackbones().create("tsn-r18", FRAME), task, 1000, manager);
             LoadReport report =
                     TorchWeights.load(
                             network,
